@@ -1,0 +1,26 @@
+public import Crypto
+
+/// The hash functions Sigstore uses for artifact digests and signatures.
+public enum HashAlgorithm: String, Sendable, Hashable, CaseIterable {
+    case sha256
+    case sha384
+    case sha512
+
+    /// Digest length in bytes.
+    public var digestLength: Int {
+        switch self {
+        case .sha256: 32
+        case .sha384: 48
+        case .sha512: 64
+        }
+    }
+
+    /// Hashes `data` with this algorithm.
+    public func hash(_ data: some DataProtocol) -> [UInt8] {
+        switch self {
+        case .sha256: Array(SHA256.hash(data: data))
+        case .sha384: Array(SHA384.hash(data: data))
+        case .sha512: Array(SHA512.hash(data: data))
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/// Media types of the Sigstore JSON documents.
+public enum MediaType {
+    public static let bundleV01 = "application/vnd.dev.sigstore.bundle+json;version=0.1"
+    public static let bundleV02 = "application/vnd.dev.sigstore.bundle+json;version=0.2"
+    public static let bundleV03Legacy = "application/vnd.dev.sigstore.bundle+json;version=0.3"
+    public static let bundleV03 = "application/vnd.dev.sigstore.bundle.v0.3+json"
+    public static let trustedRootV01 = "application/vnd.dev.sigstore.trustedroot+json;version=0.1"
+    public static let trustedRootV02 = "application/vnd.dev.sigstore.trustedroot.v0.2+json"
+    public static let signingConfigV02 = "application/vnd.dev.sigstore.signingconfig.v0.2+json"
+    public static let clientTrustConfigV01 = "application/vnd.dev.sigstore.clienttrustconfig.v0.1+json"
+}

@@ -1,0 +1,3 @@
+import SignetCLI
+
+await SignetCommand.main()
