@@ -1,4 +1,5 @@
 public import Crypto
+public import Foundation
 
 /// RFC 6962 §2.1 / RFC 9162 §2.1.1 hashing with domain separation between leaves and interior nodes.
 public enum MerkleHash {

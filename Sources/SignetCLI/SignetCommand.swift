@@ -11,3 +11,10 @@ public struct SignetCommand: AsyncParsableCommand {
 
     public init() {}
 }
+
+extension SignetCommand {
+    /// Entry point of the `signet` executable: parses `arguments` and runs the chosen subcommand.
+    public static func run(arguments: [String]) async {
+        await main(arguments)
+    }
+}

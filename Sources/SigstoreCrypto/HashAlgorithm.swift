@@ -1,4 +1,5 @@
 public import Crypto
+public import Foundation
 
 /// The hash functions Sigstore uses for artifact digests and signatures.
 public enum HashAlgorithm: String, Sendable, Hashable, CaseIterable {

@@ -1,3 +1,3 @@
 import SignetCLI
 
-await SignetCommand.main()
+await SignetCommand.run(arguments: Array(CommandLine.arguments.dropFirst()))
