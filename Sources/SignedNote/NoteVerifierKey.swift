@@ -56,14 +56,14 @@ public struct NoteVerifierKey: Sendable, Hashable, CustomStringConvertible {
         name + "+" + KeyHint.hex(keyHint) + "+" + StrictBase64.encode([signatureType] + keyMaterial)
     }
 
-    /// A verifier for this key: Ed25519 (0x01) or Ed25519 cosignature (0x04).
-    ///
-    /// ECDSA keys (0x02) need `SigstoreCrypto`; build a ``RekorNoteVerifier`` from the SPKI instead.
+    /// A verifier for this key: Ed25519 (0x01), ECDSA over SHA-256 (0x02, the Rekor v1 scheme)
+    /// or Ed25519 cosignature (0x04).
     public func verifier() throws(NoteError) -> any NoteVerifier {
         switch NoteSignatureType(rawValue: signatureType) {
         case .ed25519: try Ed25519NoteVerifier(name: name, rawKey: keyMaterial)
         case .cosignature: try CosignatureVerifier(name: name, rawKey: keyMaterial)
-        case .ecdsa, .undefined, nil:
+        case .ecdsa: try RekorNoteVerifier(name: name, witnessECDSAKey: keyMaterial)
+        case .undefined, nil:
             throw NoteError(.unsupportedKey, "verifier key type 0x\(String(signatureType, radix: 16)) is not supported")
         }
     }
