@@ -1,4 +1,4 @@
-public import Crypto
+import Crypto
 public import Foundation
 
 /// The hash functions Sigstore uses for artifact digests and signatures.
@@ -23,5 +23,21 @@ public enum HashAlgorithm: String, Sendable, Hashable, CaseIterable {
         case .sha384: Array(SHA384.hash(data: data))
         case .sha512: Array(SHA512.hash(data: data))
         }
+    }
+
+    /// The protobuf-specs `HashAlgorithm` enum name (`SHA2_256`, `SHA2_384`, `SHA2_512`).
+    public var protobufName: String {
+        switch self {
+        case .sha256: "SHA2_256"
+        case .sha384: "SHA2_384"
+        case .sha512: "SHA2_512"
+        }
+    }
+
+    /// Looks up a protobuf-specs `HashAlgorithm` name; `nil` for unknown or unsupported ones
+    /// (including `HASH_ALGORITHM_UNSPECIFIED` and the SHA-3 family).
+    public init?(protobufName: String) {
+        guard let match = Self.allCases.first(where: { $0.protobufName == protobufName }) else { return nil }
+        self = match
     }
 }

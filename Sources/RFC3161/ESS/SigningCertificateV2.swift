@@ -1,0 +1,53 @@
+public import SwiftASN1
+
+/// The `signingCertificateV2` signed attribute (RFC 5035 §5.4.1): binds the signature to the TSA certificate.
+///
+/// ```
+/// SigningCertificateV2 ::= SEQUENCE {
+///     certs     SEQUENCE OF ESSCertIDv2,
+///     policies  SEQUENCE OF PolicyInformation OPTIONAL }
+/// ```
+public struct SigningCertificateV2: DERImplicitlyTaggable, BERImplicitlyTaggable, Hashable, Sendable {
+    public static var defaultIdentifier: ASN1Identifier { .sequence }
+
+    /// The identified certificates; the first is the signer's.
+    public var certificates: [ESSCertIDv2]
+    /// Certificate policies, kept opaque.
+    public var policies: [ASN1Any]?
+
+    /// Creates the attribute value from its parts.
+    public init(certificates: [ESSCertIDv2], policies: [ASN1Any]? = nil) {
+        self.certificates = certificates
+        self.policies = policies
+    }
+
+    public init(derEncoded rootNode: ASN1Node, withIdentifier identifier: ASN1Identifier) throws {
+        self = try SigningCertificateV2(parsing: rootNode, withIdentifier: identifier)
+    }
+
+    public init(berEncoded rootNode: ASN1Node, withIdentifier identifier: ASN1Identifier) throws {
+        self = try SigningCertificateV2(parsing: rootNode, withIdentifier: identifier)
+    }
+
+    private init(parsing rootNode: ASN1Node, withIdentifier identifier: ASN1Identifier) throws {
+        self = try BER.sequence(rootNode, identifier: identifier) { nodes in
+            let certificates = try BER.sequence(of: ESSCertIDv2.self, identifier: .sequence, nodes: &nodes)
+            let policies = try BER.optionalImplicitlyTagged(&nodes, tagNumber: 16, tagClass: .universal) {
+                try BER.sequence(of: ASN1Any.self, identifier: .sequence, rootNode: $0)
+            }
+            guard !certificates.isEmpty else {
+                throw ASN1Error.invalidASN1Object(reason: "SigningCertificateV2 names no certificate")
+            }
+            return SigningCertificateV2(certificates: certificates, policies: policies)
+        }
+    }
+
+    public func serialize(into coder: inout DER.Serializer, withIdentifier identifier: ASN1Identifier) throws {
+        try coder.appendConstructedNode(identifier: identifier) { coder in
+            try coder.serializeSequenceOf(self.certificates)
+            if let policies = self.policies {
+                try coder.serializeSequenceOf(policies)
+            }
+        }
+    }
+}
