@@ -13,13 +13,11 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
             let route = context.endpointPath ?? "unmatched"
             let labels = [("method", request.method.rawValue), ("route", route), ("status", String(status))]
             registry.makeCounter(name: "signet_http_requests_total", labels: labels).increment()
-            let elapsed = ContinuousClock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             registry.makeDurationHistogram(
                 name: "signet_http_request_duration_seconds",
                 labels: [("method", request.method.rawValue), ("route", route)],
                 buckets: RequestMetricsMiddleware.buckets
-            ).recordSeconds(seconds)
+            ).record(ContinuousClock.now - start)
         }
         do {
             let response = try await next(request, context)

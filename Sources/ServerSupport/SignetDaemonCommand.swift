@@ -48,14 +48,23 @@ public struct SignetDaemonCommand: AsyncParsableCommand {
         var logger = Logger(label: "signetd")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let stack = try DevStack.prepare(dataDirectory: URL(fileURLWithPath: dataDir), host: host, port: port, now: Date())
+        let host = self.host
+        let names = stack.services.names.joined(separator: ", ")
         let app = SignetApplication.build(
             configuration: ServerConfiguration(host: host, port: port),
             services: stack.services,
             logger: logger,
             onServerRunning: { port in
-                print("signetd listening on http://\(host):\(port) — services: \(stack.services.names.joined(separator: ", "))")
+                print("signetd listening on http://\(host):\(port) — services: \(names)")
             }
         )
         try await app.runService()
+    }
+}
+
+extension SignetDaemonCommand {
+    /// Entry point of the `signetd` executable.
+    public static func run(arguments: [String]) async {
+        await main(arguments)
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+import RFC3161
+import SigstoreCrypto
+import SwiftASN1
 
 /// The JSON form of a timestamp request that the reference TSA accepts next to DER:
 /// `{"artifactHash": "<b64 digest>", "hashAlgorithm": "sha256", "nonce": 123, "certificates": true,
@@ -37,5 +40,36 @@ struct TimestampJSONRequest: Decodable {
         } catch {
             throw TimestampServiceError(.invalidRequest, "JSON timestamp request is not valid JSON")
         }
+    }
+}
+
+extension TimestampJSONRequest {
+    /// The DER request this JSON stands for.
+    func timeStampRequest() throws(TimestampServiceError) -> TimeStampRequest {
+        guard let hash = HashAlgorithm(rawValue: hashAlgorithm.lowercased()) else {
+            throw TimestampServiceError(.invalidRequest, "unsupported hashAlgorithm '\(hashAlgorithm)': use sha256, sha384 or sha512")
+        }
+        guard let digest = Data(base64Encoded: artifactHash) else {
+            throw TimestampServiceError(.invalidRequest, "artifactHash is not valid base64")
+        }
+        var policy: ASN1ObjectIdentifier?
+        if let tsaPolicyOID {
+            do {
+                policy = try ASN1ObjectIdentifier(dotRepresentation: tsaPolicyOID)
+            } catch {
+                throw TimestampServiceError(.invalidRequest, "tsaPolicyOID '\(tsaPolicyOID)' is not an object identifier")
+            }
+        }
+        if let nonce, nonce < 0 {
+            throw TimestampServiceError(.invalidRequest, "nonce must not be negative")
+        }
+        var request = TimeStampRequest(
+            hash: hash,
+            digest: Array(digest),
+            nonce: nonce.map { UInt64(bitPattern: $0) },
+            certificateRequested: certificates ?? false
+        )
+        request.requestedPolicy = policy
+        return request
     }
 }
