@@ -19,11 +19,17 @@ public struct ServiceErrorResponse: HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var object: [String: Any] = ["code": Int(status.code), "message": message]
-        if includeDetails { object["details"] = [Any]() }
-        let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = (try? encoder.encode(Body(code: Int(status.code), message: message, details: includeDetails ? [] : nil))) ?? Data()
         var headers = self.headers
         headers[.contentType] = "application/json"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    private struct Body: Encodable {
+        var code: Int
+        var message: String
+        var details: [String]?
     }
 }

@@ -37,7 +37,7 @@ public struct TimestampAuthority: Sendable {
         do {
             request = try TimeStampRequest(bytes: query)
         } catch {
-            throw TimestampServiceError(.invalidRequest, "malformed timestamp request: \(error)")
+            throw TimestampServiceError(.invalidRequest, "the body is not a DER TimeStampReq (RFC 3161)")
         }
         return try await respond(to: request)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import RFC3161
 import SigstoreCrypto
+import SwiftASN1
 import Testing
 import TSAService
 import X509
@@ -103,21 +104,22 @@ import X509
         #expect(error?.code == .invalidRequest)
     }
 
-    static let badJSON: [String] = [
-        #"{"artifactHash":"AAAA","hashAlgorithm":"sha1"}"#,
-        #"{"artifactHash":"AAAA","hashAlgorithm":"md5"}"#,
-        #"{"artifactHash":"%%%","hashAlgorithm":"sha256"}"#,
-        #"{"hashAlgorithm":"sha256"}"#,
-        #"{"artifactHash":"\#(Data(repeating: 1, count: 32).base64EncodedString())","hashAlgorithm":"sha256","nonce":-5}"#,
-        #"{"artifactHash":"\#(Data(repeating: 1, count: 32).base64EncodedString())","hashAlgorithm":"sha256","tsaPolicyOID":"not.an.oid"}"#,
-        #"{"artifactHash":"\#(Data(repeating: 1, count: 32).base64EncodedString())","hashAlgorithm":"sha256","nonce":"12"}"#,
-        "[1,2,3]",
-        "{",
-        #"{"artifactHash":"\#(String(repeating: "A", count: 2000))","hashAlgorithm":"sha256"}"#,
+    static let digest = Data(repeating: 1, count: 32).base64EncodedString()
+    static let badJSON: [(String, String)] = [
+        ("SHA-1", #"{"artifactHash":"AAAA","hashAlgorithm":"sha1"}"#),
+        ("unknown hash", #"{"artifactHash":"AAAA","hashAlgorithm":"md5"}"#),
+        ("bad base64", #"{"artifactHash":"%%%","hashAlgorithm":"sha256"}"#),
+        ("missing artifactHash", #"{"hashAlgorithm":"sha256"}"#),
+        ("negative nonce", #"{"artifactHash":"\#(digest)","hashAlgorithm":"sha256","nonce":-5}"#),
+        ("bad policy", #"{"artifactHash":"\#(digest)","hashAlgorithm":"sha256","tsaPolicyOID":"not.an.oid"}"#),
+        ("nonce as string", #"{"artifactHash":"\#(digest)","hashAlgorithm":"sha256","nonce":"12"}"#),
+        ("array", "[1,2,3]"),
+        ("truncated", "{"),
+        ("oversized", #"{"artifactHash":"\#(String(repeating: "A", count: 2000))","hashAlgorithm":"sha256"}"#),
     ]
 
     @Test(arguments: badJSON)
-    func rejectsBadJSONRequests(_ body: String) async throws {
+    func rejectsBadJSONRequests(_ name: String, _ body: String) async throws {
         let error = await #expect(throws: TimestampServiceError.self) { _ = try await authority.timestamp(jsonRequest: Array(body.utf8)) }
         #expect(error?.code == .invalidRequest)
     }
