@@ -17,6 +17,12 @@ let cryptoExtras: Target.Dependency = .product(name: "CryptoExtras", package: "s
 let asn1: Target.Dependency = .product(name: "SwiftASN1", package: "swift-asn1")
 let x509: Target.Dependency = .product(name: "X509", package: "swift-certificates")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdTesting: Target.Dependency = .product(name: "HummingbirdTesting", package: "hummingbird")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift-prometheus")
+let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let httpClient: Target.Dependency = .product(name: "AsyncHTTPClient", package: "async-http-client")
 
 let package = Package(
     name: "signet",
@@ -35,6 +41,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.0"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Foundations: pure, no I/O, no clocks.
@@ -44,16 +55,21 @@ let package = Package(
         .target(name: "RFC3161", dependencies: [crypto, asn1, x509, "SigstoreCrypto"], swiftSettings: strictSettings),
         // Models.
         .target(name: "SigstoreModels", dependencies: [crypto], swiftSettings: strictSettings),
+        // Services.
+        .target(name: "TSAService", dependencies: ["RFC3161", "SigstoreCrypto", x509, asn1, logging], swiftSettings: strictSettings),
         // CLI and server layers.
+        .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService"], swiftSettings: strictSettings),
         .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "Merkle", "SignedNote"], swiftSettings: strictSettings),
         // Executables: thin entry points.
         .executableTarget(name: "signet", dependencies: ["SignetCLI"], swiftSettings: strictSettings),
-        .executableTarget(name: "signetd", dependencies: [], swiftSettings: strictSettings),
+        .executableTarget(name: "signetd", dependencies: ["ServerSupport"], swiftSettings: strictSettings),
         // Tests.
         .testTarget(name: "SigstoreCryptoTests", dependencies: ["SigstoreCrypto", crypto, cryptoExtras], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "MerkleTests", dependencies: ["Merkle", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "SignedNoteTests", dependencies: ["SignedNote", "SigstoreCrypto", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "RFC3161Tests", dependencies: ["RFC3161", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "TSAServiceTests", dependencies: ["TSAService", "RFC3161", "SigstoreCrypto", x509, asn1], swiftSettings: strictSettings),
+        .testTarget(name: "ServerSupportTests", dependencies: ["ServerSupport", "TSAService", "RFC3161", "SigstoreCrypto", x509, asn1, hummingbird, hummingbirdTesting, httpClient], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreModelsTests", dependencies: ["SigstoreModels", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ]
 )
