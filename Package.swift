@@ -35,6 +35,7 @@ let package = Package(
         .library(name: "SignedNote", targets: ["SignedNote"]),
         .library(name: "SigstoreModels", targets: ["SigstoreModels"]),
         .library(name: "RFC3161", targets: ["RFC3161"]),
+        .library(name: "CertificateTransparency", targets: ["CertificateTransparency"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
@@ -52,6 +53,7 @@ let package = Package(
         .target(name: "SigstoreCrypto", dependencies: [crypto, cryptoExtras, asn1, x509], swiftSettings: strictSettings),
         .target(name: "Merkle", dependencies: [crypto], swiftSettings: strictSettings),
         .target(name: "SignedNote", dependencies: [crypto, "SigstoreCrypto"], swiftSettings: strictSettings),
+        .target(name: "CertificateTransparency", dependencies: [crypto, asn1, x509, "SigstoreCrypto"], swiftSettings: strictSettings),
         .target(name: "RFC3161", dependencies: [crypto, asn1, x509, "SigstoreCrypto"], swiftSettings: strictSettings),
         // Models.
         .target(name: "SigstoreModels", dependencies: [crypto], swiftSettings: strictSettings),
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "SigstoreCryptoTests", dependencies: ["SigstoreCrypto", crypto, cryptoExtras], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "MerkleTests", dependencies: ["Merkle", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "SignedNoteTests", dependencies: ["SignedNote", "SigstoreCrypto", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "CertificateTransparencyTests", dependencies: ["CertificateTransparency", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "RFC3161Tests", dependencies: ["RFC3161", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "TSAServiceTests", dependencies: ["TSAService", "RFC3161", "SigstoreCrypto", x509, asn1], swiftSettings: strictSettings),
         .testTarget(name: "ServerSupportTests", dependencies: ["ServerSupport", "TSAService", "RFC3161", "SigstoreCrypto", x509, asn1, hummingbird, hummingbirdTesting, httpClient], swiftSettings: strictSettings),
