@@ -16,6 +16,7 @@ import Testing
         #expect(!key.isValidSignature(signature.flippingBit(at: signature.count / 2), for: message, details: vector.details))
         #expect(!key.isValidSignature(signature.dropLast(), for: message, details: vector.details))
         #expect(!key.isValidSignature([], for: message, details: vector.details))
+        #expect(!key.isValidSignature(signature + [0x00], for: message, details: vector.details))
     }
 
     @Test(arguments: OpenSSLSignature.digestSignatures)
