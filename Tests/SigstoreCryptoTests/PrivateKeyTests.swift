@@ -120,6 +120,19 @@ import X509
         #expect(error?.code == .malformedKey)
     }
 
+    /// A SEC 1 key whose stored public point belongs to another key is a spliced or corrupted file.
+    @Test func refusesSEC1KeyWithForeignPublicPoint() throws {
+        let pem = try Fixture.string("keys/p256.sec1.pem")
+        let body = pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        let der = try #require(Data(base64Encoded: body)).map { $0 }
+        #expect(try PrivateKey(sec1DER: der).publicKey.derRepresentation == Fixture.bytes("keys/p256.pub.der"))
+        // The DER ends with the BIT STRING holding 0x04 ‖ X ‖ Y; swap in another key's X ‖ Y.
+        let foreign = PublicKey.freshP256.derRepresentation.suffix(64)
+        let spliced = der.dropLast(64) + foreign
+        let error = #expect(throws: CryptoError.self) { try PrivateKey(sec1DER: spliced) }
+        #expect(error?.code == .malformedKey)
+    }
+
     @Test func refusesBadEd25519Seeds() {
         for length in [0, 31, 33, 64] {
             #expect(throws: CryptoError.self) { try PrivateKey(rawEd25519Seed: [UInt8](repeating: 1, count: length)) }
