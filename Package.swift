@@ -34,6 +34,7 @@ let package = Package(
         .library(name: "Merkle", targets: ["Merkle"]),
         .library(name: "SignedNote", targets: ["SignedNote"]),
         .library(name: "SigstoreModels", targets: ["SigstoreModels"]),
+        .library(name: "SigstoreVerify", targets: ["SigstoreVerify"]),
         .library(name: "RFC3161", targets: ["RFC3161"]),
         .library(name: "CertificateTransparency", targets: ["CertificateTransparency"]),
     ],
@@ -57,6 +58,8 @@ let package = Package(
         .target(name: "RFC3161", dependencies: [crypto, asn1, x509, "SigstoreCrypto"], swiftSettings: strictSettings),
         // Models.
         .target(name: "SigstoreModels", dependencies: [crypto], swiftSettings: strictSettings),
+        // Client libraries.
+        .target(name: "SigstoreVerify", dependencies: ["SigstoreModels", "SigstoreCrypto", "Merkle", "SignedNote", "CertificateTransparency", "RFC3161", crypto, asn1, x509], swiftSettings: strictSettings),
         // Services.
         .target(name: "TSAService", dependencies: ["RFC3161", "SigstoreCrypto", x509, asn1, logging], swiftSettings: strictSettings),
         // CLI and server layers.
@@ -70,6 +73,7 @@ let package = Package(
         .testTarget(name: "MerkleTests", dependencies: ["Merkle", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "SignedNoteTests", dependencies: ["SignedNote", "SigstoreCrypto", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "CertificateTransparencyTests", dependencies: ["CertificateTransparency", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "SigstoreVerifyTests", dependencies: ["SigstoreVerify", "SigstoreModels", "SigstoreCrypto", "Merkle", "SignedNote", "CertificateTransparency", "RFC3161", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "RFC3161Tests", dependencies: ["RFC3161", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "TSAServiceTests", dependencies: ["TSAService", "RFC3161", "SigstoreCrypto", x509, asn1], swiftSettings: strictSettings),
         .testTarget(name: "ServerSupportTests", dependencies: ["ServerSupport", "TSAService", "RFC3161", "SigstoreCrypto", x509, asn1, hummingbird, hummingbirdTesting, httpClient], swiftSettings: strictSettings),
