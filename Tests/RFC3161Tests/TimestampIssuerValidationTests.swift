@@ -72,6 +72,16 @@ import X509
         }
     }
 
+    @Test func reportsUnencodableTimesAsIssuanceFailures() async throws {
+        let (issuer, _) = try TimestampIssuerTests.makeTSA()
+        for time in [Date(timeIntervalSince1970: 1e18), Date(timeIntervalSince1970: -1e12)] {
+            let error = await #expect(throws: TimestampError.self) {
+                try await issuer.respond(to: Self.request { _ in }, at: time, serialNumber: 1)
+            }
+            #expect(error?.code == .issuanceFailed)
+        }
+    }
+
     @Test func refusesALeafThatIsNotTheSignersKey() throws {
         let (_, chain) = try TimestampIssuerTests.makeTSA()
         let error = #expect(throws: TimestampError.self) {
