@@ -66,8 +66,8 @@ let package = Package(
         .target(name: "SigstoreVerify", dependencies: ["SigstoreModels", "SigstoreCrypto", "Merkle", "SignedNote", "CertificateTransparency", "RFC3161", crypto, asn1, x509], swiftSettings: strictSettings),
         .target(name: "OIDC", dependencies: [jwtKit, httpClient, logging, "SigstoreCrypto"], swiftSettings: strictSettings),
         // Services.
-        .target(name: "CAService", dependencies: ["OIDC", "SigstoreCrypto", "CertificateTransparency", crypto, asn1, x509, yams, httpClient, logging], swiftSettings: strictSettings),
-        .target(name: "DevIdentityProvider", dependencies: [jwtKit, "SigstoreCrypto", crypto, logging], swiftSettings: strictSettings),
+        .target(name: "CAService", dependencies: ["OIDC", "SigstoreCrypto", "CertificateTransparency", crypto, cryptoExtras, asn1, x509, yams, httpClient, logging], swiftSettings: strictSettings),
+        .target(name: "DevIdentityProvider", dependencies: ["OIDC", "SigstoreCrypto", crypto, logging], swiftSettings: strictSettings),
         .target(name: "TSAService", dependencies: ["RFC3161", "SigstoreCrypto", x509, asn1, logging], swiftSettings: strictSettings),
         // CLI and server layers.
         .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService"], swiftSettings: strictSettings),
