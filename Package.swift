@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "DevIdentityProvider", dependencies: ["OIDC", "SigstoreCrypto", crypto, logging], swiftSettings: strictSettings),
         .target(name: "TSAService", dependencies: ["RFC3161", "SigstoreCrypto", x509, asn1, logging], swiftSettings: strictSettings),
         // CLI and server layers.
-        .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService"], swiftSettings: strictSettings),
+        .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService", "DevIdentityProvider"], swiftSettings: strictSettings),
         .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "Merkle", "SignedNote"], swiftSettings: strictSettings),
         // Executables: thin entry points.
         .executableTarget(name: "signet", dependencies: ["SignetCLI"], swiftSettings: strictSettings),
