@@ -12,6 +12,7 @@ public struct InTotoStatement: Sendable, Hashable {
 
     /// `_type`: ``typeV1`` or ``typeV01``.
     public var type: String
+    /// The artifacts the claim is about (`subject`).
     public var subjects: [InTotoSubject]
     /// A URI naming the predicate's schema, e.g. `https://slsa.dev/provenance/v1`.
     public var predicateType: String

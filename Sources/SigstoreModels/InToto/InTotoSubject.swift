@@ -1,9 +1,11 @@
 /// One subject of a statement: an in-toto ResourceDescriptor naming an artifact by digest.
 public struct InTotoSubject: Sendable, Hashable {
+    /// The artifact's name, e.g. a file name or a package URL.
     public var name: String?
     public var uri: String?
     /// Algorithm name (`sha256`, `sha512`, `gitCommit`, …) → lowercase hex digest.
     public var digest: [String: String]
+    /// Free-form facts about the artifact.
     public var annotations: JSONObject?
 
     public init(name: String?, digest: [String: String], uri: String? = nil, annotations: JSONObject? = nil) {

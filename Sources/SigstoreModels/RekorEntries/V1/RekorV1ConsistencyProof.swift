@@ -3,6 +3,7 @@ extension RekorV1 {
     public struct ConsistencyProof: Sendable, Hashable {
         /// The root of the larger tree.
         public var rootHash: [UInt8]
+        /// The proof hashes, in RFC 6962 order.
         public var hashes: [[UInt8]]
 
         public init(rootHash: [UInt8], hashes: [[UInt8]]) {
@@ -16,6 +17,7 @@ extension RekorV1 {
                                         rejectingUnknownMembers: false)
         }
 
+        /// The response body (canonical JSON).
         public func encoded() throws(ModelError) -> [UInt8] {
             try RekorV1.encode(self)
         }

@@ -2,6 +2,7 @@ extension RekorV1 {
     /// The v1 response to a create or get: an object whose only member maps the entry's UUID
     /// (64 hex) or entry ID (80 hex) to the entry.
     public struct LogEntryResponse: Sendable, Hashable {
+        /// The member name: the entry UUID or entry ID, in hex.
         public var uuid: String
         public var entry: LogEntry
 
@@ -16,6 +17,7 @@ extension RekorV1 {
                                         rejectingUnknownMembers: false)
         }
 
+        /// The response body (canonical JSON).
         public func encoded() throws(ModelError) -> [UInt8] {
             try RekorV1.encode(self)
         }

@@ -24,6 +24,7 @@ extension RekorV1 {
             self = try JSONValue.decode(LogInfo.self, from: body, limits: RekorV1.limits, rejectingUnknownMembers: false)
         }
 
+        /// The response body (canonical JSON).
         public func encoded() throws(ModelError) -> [UInt8] {
             try RekorV1.encode(self)
         }

@@ -8,6 +8,7 @@ extension RekorV1 {
             }
 
             public var format: Format
+            /// The key bytes (base64 in JSON).
             public var content: [UInt8]?
             public var url: String?
 
@@ -41,6 +42,7 @@ extension RekorV1 {
             self = try JSONValue.decode(SearchIndex.self, from: body, limits: RekorV1.limits)
         }
 
+        /// The request body (canonical JSON).
         public func encoded() throws(ModelError) -> [UInt8] {
             try RekorV1.encode(self)
         }

@@ -7,6 +7,7 @@ extension RekorV1 {
         /// 64-hex UUIDs or 80-hex entry IDs.
         public var entryUUIDs: [String]
         public var logIndexes: [Int64]
+        /// Entries to look up by content.
         public var entries: [ProposedEntry]
 
         public init(entryUUIDs: [String] = [], logIndexes: [Int64] = [], entries: [ProposedEntry] = []) {
@@ -20,6 +21,7 @@ extension RekorV1 {
             self = try JSONValue.decode(SearchLogQuery.self, from: body, limits: RekorV1.limits)
         }
 
+        /// The request body (canonical JSON).
         public func encoded() throws(ModelError) -> [UInt8] {
             try RekorV1.encode(self)
         }
