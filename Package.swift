@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "TSAService", dependencies: ["RFC3161", "SigstoreCrypto", x509, asn1, logging], swiftSettings: strictSettings),
         // CLI and server layers.
         .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService", "DevIdentityProvider"], swiftSettings: strictSettings),
-        .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "Merkle", "SignedNote"], swiftSettings: strictSettings),
+        .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "SigstoreVerify", "Merkle", "SignedNote", "RFC3161", x509, asn1], swiftSettings: strictSettings),
         // Executables: thin entry points.
         .executableTarget(name: "signet", dependencies: ["SignetCLI"], swiftSettings: strictSettings),
         .executableTarget(name: "signetd", dependencies: ["ServerSupport"], swiftSettings: strictSettings),

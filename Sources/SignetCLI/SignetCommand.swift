@@ -6,7 +6,14 @@ public struct SignetCommand: AsyncParsableCommand {
         commandName: "signet",
         abstract: "Sign and verify software artifacts with Sigstore.",
         version: SignetVersion.current,
-        subcommands: []
+        subcommands: [
+            VerifyBlobCommand.self,
+            VerifyBlobAttestationCommand.self,
+            BundleCommand.self,
+            TrustedRootCommand.self,
+            SigningConfigCommand.self,
+            PublicKeyCommand.self,
+        ]
     )
 
     public init() {}
