@@ -88,6 +88,10 @@ struct TransparencyLogVerifier: Sendable {
         if rekorV2 && proof.logIndex != entry.logIndex {
             throw Self.failure("the inclusion proof is for index \(proof.logIndex), the entry is \(entry.logIndex)")
         }
+        // A v1 shard-local index never exceeds the global one (earlier shards only add to it).
+        if !rekorV2 && proof.logIndex > entry.logIndex {
+            throw Self.failure("the inclusion proof's shard index \(proof.logIndex) exceeds the entry's global index \(entry.logIndex)")
+        }
         guard proof.logIndex >= 0, proof.treeSize > proof.logIndex else {
             throw Self.failure("the inclusion proof's tree of size \(proof.treeSize) does not contain leaf \(proof.logIndex)")
         }

@@ -6,7 +6,8 @@ public struct VerifiedLogEntry: Sendable, Hashable {
     public let logID: [UInt8]
     /// The log's base URL from the trusted root.
     public let baseURL: String
-    /// The entry's index (for Rekor v1 the global index across shards).
+    /// The entry's index. For Rekor v1 this is the global index across shards, which only the
+    /// SET signs: without one it is merely no smaller than the proven shard-local index.
     public let logIndex: Int64
     /// The entry kind and version, e.g. `hashedrekord` and `0.0.1`.
     public let kind: String
