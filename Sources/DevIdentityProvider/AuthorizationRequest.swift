@@ -16,6 +16,11 @@ public struct AuthorizationRequest: Sendable, Hashable {
     /// The email of the user to sign in (`login_hint`); ``DevIdentityProvider/defaultUser`` if absent.
     public let loginHint: String?
 
+    /// Reads and checks a raw query string (`response_type=code&client_id=…`).
+    public init(query: String) throws(DevIdentityProviderError) {
+        try self.init(parameters: try FormEncoding.parameters(of: query))
+    }
+
     /// Reads and checks the query parameters.
     ///
     /// - Throws: ``DevIdentityProviderError`` `.invalidRequest` unless `response_type=code`, a

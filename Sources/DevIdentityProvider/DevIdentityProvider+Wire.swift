@@ -13,6 +13,11 @@ extension DevIdentityProvider {
         Self.encode(keySet)
     }
 
+    /// Approves an authorization request given as a raw query string.
+    public func authorize(query: String) throws(DevIdentityProviderError) -> AuthorizationOutcome {
+        try authorize(AuthorizationRequest(query: query))
+    }
+
     /// Redeems a token request given as a form body (with the `Authorization` header, if any),
     /// answering the ``TokenResponse`` JSON.
     public func token(formRequest body: [UInt8], authorization: String?) throws(DevIdentityProviderError) -> [UInt8] {

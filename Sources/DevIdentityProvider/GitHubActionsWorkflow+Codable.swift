@@ -3,7 +3,7 @@
 extension GitHubActionsWorkflow: Codable {
     enum CodingKeys: String, CodingKey {
         case repository, ref, sha, workflowPath, workflowName, eventName, environment
-        case runID, runNumber, runAttempt, repositoryID, repositoryOwnerID, actor, actorID
+        case runID, runNumber, runAttempt, checkRunID, repositoryID, repositoryOwnerID, actor, actorID
         case runnerEnvironment, repositoryVisibility, jobWorkflowRef
     }
 
@@ -26,6 +26,7 @@ extension GitHubActionsWorkflow: Codable {
             repositoryVisibility: try value(.repositoryVisibility) ?? "public",
             jobWorkflowRef: try value(.jobWorkflowRef)
         )
+        checkRunID = try value(.checkRunID) ?? checkRunID
         repositoryID = try value(.repositoryID) ?? repositoryID
         repositoryOwnerID = try value(.repositoryOwnerID) ?? repositoryOwnerID
         actorID = try value(.actorID) ?? actorID
@@ -43,6 +44,7 @@ extension GitHubActionsWorkflow: Codable {
         try container.encode(runID, forKey: .runID)
         try container.encode(runNumber, forKey: .runNumber)
         try container.encode(runAttempt, forKey: .runAttempt)
+        try container.encode(checkRunID, forKey: .checkRunID)
         try container.encode(repositoryID, forKey: .repositoryID)
         try container.encode(repositoryOwnerID, forKey: .repositoryOwnerID)
         try container.encode(actor, forKey: .actor)

@@ -26,6 +26,8 @@ public struct GitHubActionsWorkflow: Sendable, Hashable {
     public var runID: String
     public var runNumber: String
     public var runAttempt: String
+    /// The job's check run (GitHub added `check_run_id` to tokens in November 2025).
+    public var checkRunID: String
     public var repositoryID: String
     public var repositoryOwnerID: String
     public var actor: String
@@ -65,6 +67,7 @@ public struct GitHubActionsWorkflow: Sendable, Hashable {
         self.runID = runID
         self.runNumber = runNumber
         self.runAttempt = runAttempt
+        checkRunID = Self.derivedNumber(of: "check-run:\(repository)#\(runID)")
         repositoryID = Self.derivedNumber(of: "repository:\(repository)")
         repositoryOwnerID = Self.derivedNumber(of: "owner:\(owner)")
         self.actor = actor ?? owner
@@ -120,6 +123,7 @@ public struct GitHubActionsWorkflow: Sendable, Hashable {
             "run_id": .string(runID),
             "run_number": .string(runNumber),
             "run_attempt": .string(runAttempt),
+            "check_run_id": .string(checkRunID),
             "actor": .string(actor),
             "actor_id": .string(actorID),
             "workflow": .string(workflowName),

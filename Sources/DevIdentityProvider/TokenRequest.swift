@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A request to the token endpoint (`POST <issuer>/token`): the authorization code exchange of
 /// RFC 6749 §4.1.3 with the PKCE verifier of RFC 7636 §4.5.
@@ -32,23 +32,7 @@ public struct TokenRequest: Sendable, Hashable {
 
     /// Reads an `application/x-www-form-urlencoded` body.
     public init(formEncoded body: String, basicAuthorization: String? = nil) throws(DevIdentityProviderError) {
-        var parameters: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let nameAndValue = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.formDecoded(nameAndValue[0]),
-                let value = Self.formDecoded(nameAndValue.count > 1 ? nameAndValue[1] : "")
-            else {
-                throw DevIdentityProviderError(.invalidRequest, "the form body is not valid application/x-www-form-urlencoded")
-            }
-            guard parameters.updateValue(value, forKey: name) == nil else {
-                throw DevIdentityProviderError(.invalidRequest, "parameter \(name) appears twice")
-            }
-        }
-        try self.init(parameters: parameters, basicAuthorization: basicAuthorization)
-    }
-
-    private static func formDecoded(_ text: Substring) -> String? {
-        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        try self.init(parameters: try FormEncoding.parameters(of: body), basicAuthorization: basicAuthorization)
     }
 
     /// RFC 6749 §2.3.1: `Basic base64(urlencoded(client_id) ":" urlencoded(secret))`; the secret is ignored.
@@ -58,6 +42,6 @@ public struct TokenRequest: Sendable, Hashable {
             let credentials = String(data: decoded, encoding: .utf8),
             let name = credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first
         else { return nil }
-        return formDecoded(name)
+        return FormEncoding.decoded(name)
     }
 }
