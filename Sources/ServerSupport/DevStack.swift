@@ -1,5 +1,8 @@
+import CAService
+import CertificateTransparency
 import DevIdentityProvider
 import Foundation
+import OIDC
 import RFC3161
 import SigstoreCrypto
 import TSAService
@@ -16,7 +19,12 @@ struct DevStack {
         try files.create()
         let timestampAuthority = try makeTimestampAuthority(files: files, now: now)
         let devIdentityProvider = try makeDevIdentityProvider(files: files, host: host, port: port)
-        return DevStack(services: HostedServices(timestampAuthority: timestampAuthority, devIdentityProvider: devIdentityProvider))
+        let certificateAuthority = try makeCertificateAuthority(files: files, host: host, port: port, now: now)
+        return DevStack(services: HostedServices(
+            timestampAuthority: timestampAuthority,
+            devIdentityProvider: devIdentityProvider,
+            certificateAuthority: certificateAuthority
+        ))
     }
 
     /// The dev issuer is `http://<host>:<port>/oidc`; its ES256 key persists, so tokens and the
@@ -25,6 +33,43 @@ struct DevStack {
         let key = try files.privateKey("oidc/signing-key.pem", creating: .ecdsaP256)
         let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         return try DevIdentityProvider(issuer: "http://\(authority)/oidc", signingKey: key)
+    }
+
+    /// The CA: a P-384 root and intermediate under `ca/` (the root key is discarded after signing
+    /// the intermediate), accepting email identities from the dev issuer. Port 0 (tests) accepts
+    /// the dev issuer on any port, since the real one is known only once the server listens.
+    ///
+    /// SCTs come from a `SigningOnlyPrecertificateLog` with the key in `ctlog/signing-key.pem`
+    /// until the CT log service runs in the stack: nothing is logged yet.
+    private static func makeCertificateAuthority(files: DataDirectory, host: String, port: Int, now: Date) throws -> CertificateAuthority {
+        let keys: CertificateAuthorityKeys
+        let keyFile = files.url("ca/intermediate-key.pem")
+        let chainFile = files.url("ca/chain.pem")
+        if FileManager.default.fileExists(atPath: keyFile.path), FileManager.default.fileExists(atPath: chainFile.path) {
+            keys = try CertificateAuthorityKeys(
+                privateKeyPEM: String(contentsOf: keyFile, encoding: .utf8),
+                chainPEM: String(contentsOf: chainFile, encoding: .utf8)
+            )
+        } else {
+            let generated = try CertificateAuthorityKeys.generate(
+                organization: "signet.dev", commonName: "signet-dev-ca", notValidBefore: now.addingTimeInterval(-3600)
+            )
+            try files.write(generated.intermediateKey.pemRepresentation, to: "ca/intermediate-key.pem", secret: true)
+            try files.write(try generated.keys.chainPEM().joined(), to: "ca/chain.pem", secret: false)
+            keys = generated.keys
+        }
+        let logKey = try files.privateKey("ctlog/signing-key.pem", creating: .ecdsaP256)
+        let log = SigningOnlyPrecertificateLog(signer: try SCTSigner(signer: logKey))
+        let authority = host.contains(":") ? "[\(host)]" : host
+        let issuer = IssuerSettings(issuerURL: "http://\(authority):\(port == 0 ? "*" : String(port))/oidc", type: .email)
+        let issuers = port == 0
+            ? try IssuerConfiguration(issuers: [], metaIssuers: [issuer])
+            : try IssuerConfiguration(issuers: [issuer])
+        return CertificateAuthority(
+            certificateIssuer: CodeSigningCertificateIssuer(keys: keys, log: log, trustedLogs: [try TrustedCTLog(publicKey: logKey.publicKey)]),
+            issuers: issuers,
+            tokenVerifier: try IdentityTokenVerifier(configuration: .init(issuers: issuers.allowedIssuers))
+        )
     }
 
     private static func makeTimestampAuthority(files: DataDirectory, now: Date) throws -> TimestampAuthority {

@@ -1,3 +1,4 @@
+public import CAService
 public import DevIdentityProvider
 public import Hummingbird
 public import TSAService
@@ -8,10 +9,17 @@ public struct HostedServices: Sendable {
     public var timestampAuthority: TimestampAuthority?
     /// The development OIDC issuer at `/oidc` (`signetd --dev` only: it mints any identity).
     public var devIdentityProvider: DevIdentityProvider?
+    /// The Fulcio-compatible certificate authority at `/api/v2/signingCert` and friends.
+    public var certificateAuthority: CertificateAuthority?
 
-    public init(timestampAuthority: TimestampAuthority? = nil, devIdentityProvider: DevIdentityProvider? = nil) {
+    public init(
+        timestampAuthority: TimestampAuthority? = nil,
+        devIdentityProvider: DevIdentityProvider? = nil,
+        certificateAuthority: CertificateAuthority? = nil
+    ) {
         self.timestampAuthority = timestampAuthority
         self.devIdentityProvider = devIdentityProvider
+        self.certificateAuthority = certificateAuthority
     }
 
     /// Names of the hosted services, for the start-up banner.
@@ -19,6 +27,7 @@ public struct HostedServices: Sendable {
         var names: [String] = []
         if timestampAuthority != nil { names.append("timestamp authority (/api/v1/timestamp)") }
         if devIdentityProvider != nil { names.append("dev OIDC issuer (/oidc)") }
+        if certificateAuthority != nil { names.append("certificate authority (/api/v2/signingCert)") }
         return names
     }
 
@@ -28,6 +37,9 @@ public struct HostedServices: Sendable {
         }
         if let devIdentityProvider {
             DevIdentityProviderRoutes.register(on: router, provider: devIdentityProvider)
+        }
+        if let certificateAuthority {
+            CertificateAuthorityRoutes.register(on: router, authority: certificateAuthority)
         }
     }
 }

@@ -8,4 +8,7 @@ public enum ServerLimits {
     public static let maxTimestampQueryBody = 16 * 1024
     /// Largest body of the dev OIDC issuer's token and minting requests (a form or a small JSON object).
     public static let maxIdentityRequestBody = 16 * 1024
+    /// Largest body of a CA certificate request: a token, and a CSR or key with its proof (an
+    /// RSA-4096 CSR in base64 PEM is under 3 KiB; tokens with many CI claims stay under 8 KiB).
+    public static let maxSigningCertificateRequestBody = 64 * 1024
 }

@@ -1,4 +1,5 @@
 import DevIdentityProvider
+import CAService
 import Hummingbird
 import TSAService
 
@@ -17,6 +18,17 @@ enum ServiceErrorMapping {
             switch error.code {
             case .invalidRequest, .invalidGrant: ServiceErrorResponse(.badRequest, error.message)
             case .mintingFailed: ServiceErrorResponse(.internalServerError, error.message)
+            }
+        case let error as CAError:
+            // grpc-gateway's shape with Fulcio's codes: INVALID_ARGUMENT (3) for anything the
+            // caller sent, INTERNAL (13) for the CA or CT log, RESOURCE_EXHAUSTED (8) for size.
+            switch error.code {
+            case .invalidToken, .invalidRequest, .unsupportedKey, .invalidProofOfPossession:
+                ServiceErrorResponse(.badRequest, error.message, includeDetails: true, code: 3)
+            case .requestTooLarge:
+                ServiceErrorResponse(.contentTooLarge, error.message, includeDetails: true, code: 8)
+            case .issuanceFailed, .invalidConfiguration:
+                ServiceErrorResponse(.internalServerError, error.message, includeDetails: true, code: 13)
             }
         default:
             nil

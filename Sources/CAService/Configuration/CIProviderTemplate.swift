@@ -33,8 +33,9 @@ public struct CIProviderTemplate: Sendable, Hashable {
 
     /// GitHub Actions, as the public-good Fulcio maps it (interop contract §2.5): the SAN and build
     /// signer are `https://github.com/` + `job_workflow_ref`, the run invocation URI is
-    /// `…/actions/runs/<run_id>/attempts/<run_attempt>`, the deprecated `.1.2`–`.1.6` carry the raw
-    /// claims, and `.1.24` the token subject.
+    /// `…/actions/runs/<run_id>/attempts/<run_attempt>`, and the deprecated `.1.2`–`.1.6` carry the
+    /// raw claims. `.1.23` appears only for jobs with an environment; `.1.24` (token subject) is not
+    /// written, as public-good Fulcio's GitHub leaves do not carry it either.
     public static let githubActions: CIProviderTemplate = {
         let templates: [SigstoreExtension: String] = [
             .githubWorkflowTrigger: "event_name",
@@ -57,7 +58,6 @@ public struct CIProviderTemplate: Sendable, Hashable {
             .runInvocationURI: "{{ .url }}/{{ .repository }}/actions/runs/{{ .run_id }}/attempts/{{ .run_attempt }}",
             .sourceRepositoryVisibilityAtSigning: "repository_visibility",
             .deploymentEnvironment: "environment",
-            .tokenSubject: "sub",
         ]
         // The templates above are constants checked by the tests; a parse failure is a programming error.
         return CIProviderTemplate(

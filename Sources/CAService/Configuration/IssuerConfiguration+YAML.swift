@@ -63,11 +63,11 @@ extension IssuerConfiguration {
     private static func issuer(_ node: Node, key: String, at path: String, isMeta: Bool) throws -> IssuerSettings {
         var fields = try ConfigurationMapping(node, at: path)
         let url = try fields.string(["issuer-url", "IssuerURL"])
-        if let url, url != key {
-            throw CAError(.invalidConfiguration, "\(path): issuer-url \(url) differs from its key")
-        }
         if isMeta, url != nil {
             throw CAError(.invalidConfiguration, "\(path): a meta-issuer's URL is its key; remove issuer-url")
+        }
+        if let url, url != key {
+            throw CAError(.invalidConfiguration, "\(path): issuer-url \(url) differs from its key")
         }
         guard let typeName = try fields.string(["type", "Type"]) else {
             throw CAError(.invalidConfiguration, "\(path): missing type (one of \(IssuerType.allCases.map(\.rawValue).joined(separator: ", ")))")

@@ -78,8 +78,8 @@ public struct IssuerConfiguration: Sendable, Hashable {
         func refuse(_ problem: String) -> CAError {
             CAError(.invalidConfiguration, "\(isMeta ? "meta-issuer" : "issuer") \(name): \(problem)")
         }
-        // Wildcards are not URL characters; check a meta-issuer's shape with a stand-in letter.
-        guard let issuerURL = URLComponents(string: isMeta ? name.replacingOccurrences(of: "*", with: "x") : name), let scheme = issuerURL.scheme, ["https", "http"].contains(scheme),
+        // Wildcards are not URL characters; check a meta-issuer's shape with a stand-in digit (valid in hosts, ports and paths).
+        guard let issuerURL = URLComponents(string: isMeta ? name.replacingOccurrences(of: "*", with: "0") : name), let scheme = issuerURL.scheme, ["https", "http"].contains(scheme),
             let issuerHost = issuerURL.host, !issuerHost.isEmpty
         else {
             throw refuse("the issuer URL must be an absolute http(s) URL")

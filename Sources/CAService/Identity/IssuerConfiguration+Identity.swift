@@ -23,7 +23,7 @@ extension IssuerConfiguration {
             throw CAError(.invalidToken, "issuer \(issuer) is not accepted by this CA")
         }
         guard let subject = claims.string("sub") else { throw CAError(.invalidToken, "the token has no 'sub' claim") }
-        var identity: CertificateIdentity
+        let identity: CertificateIdentity
         switch settings.type {
         case .email:
             identity = try emailIdentity(claims, settings: settings, issuer: issuer)
@@ -52,9 +52,6 @@ extension IssuerConfiguration {
                 throw CAError(.invalidToken, "the CI template made '\(rendered.subjectAlternativeName)', which is not a URI")
             }
             identity = CertificateIdentity(subjectAlternativeName: .uri(rendered.subjectAlternativeName), issuer: issuer, extensions: rendered.extensions)
-        }
-        if settings.type != .email, identity.extensions[.tokenSubject] == nil {
-            identity.extensions[.tokenSubject] = subject
         }
         let challengeClaim = settings.effectiveChallengeClaim
         guard let challenge = claims.string(challengeClaim) else {
