@@ -61,6 +61,16 @@ import Testing
         #expect(try ours.derEncoded() == Fixture.bytes("query-sha256-cert.tsq"))
     }
 
+    static let nonceEncodings: [(UInt64, [UInt8])] = [
+        (0, [0x00]), (0x7F, [0x7F]), (0x80, [0x00, 0x80]), (0x0102, [0x01, 0x02]),
+        (.max, [0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]),
+    ]
+
+    @Test("encodes UInt64 nonces as minimal non-negative INTEGERs", arguments: nonceEncodings)
+    func encodesNonce(_ value: UInt64, _ bytes: [UInt8]) {
+        #expect(TimeStampRequest.nonceBytes(for: value) == bytes)
+    }
+
     @Test("nonces of any size and sign survive a round trip", arguments: [
         [0x00, 0x80] as [UInt8], [0x7F], [0xFF, 0x01], Array(repeating: 0x5A, count: 40),
     ])

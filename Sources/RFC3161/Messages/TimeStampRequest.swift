@@ -54,9 +54,14 @@ public struct TimeStampRequest: DERImplicitlyTaggable, BERImplicitlyTaggable, Ha
     public init(hash: HashAlgorithm, digest: [UInt8], nonce: UInt64?, certificateRequested: Bool = true) {
         self.init(
             messageImprint: MessageImprint(hash: hash, digest: digest),
-            nonce: nonce.map { RawInteger.bytes(of: $0) },
+            nonce: nonce.map(TimeStampRequest.nonceBytes(for:)),
             certificateRequested: certificateRequested
         )
+    }
+
+    /// The INTEGER content bytes of a non-negative nonce, for ``nonce`` and ``TimestampVerifier``'s `expectedNonce`.
+    public static func nonceBytes(for value: UInt64) -> [UInt8] {
+        RawInteger.bytes(of: value)
     }
 
     /// Parses a request from DER (or BER) bytes, as received with `application/timestamp-query`.
