@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "TSAService", dependencies: ["RFC3161", "SigstoreCrypto", x509, asn1, logging], swiftSettings: strictSettings),
         // CLI and server layers.
         .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService", "DevIdentityProvider", "CAService"], swiftSettings: strictSettings),
-        .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "SigstoreVerify", "Merkle", "SignedNote", "RFC3161", x509, asn1], swiftSettings: strictSettings),
+        .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "SigstoreVerify", "Merkle", "SignedNote", "RFC3161", x509, asn1, httpClient], swiftSettings: strictSettings),
         // Executables: thin entry points.
         .executableTarget(name: "signet", dependencies: ["SignetCLI"], swiftSettings: strictSettings),
         .executableTarget(name: "signetd", dependencies: ["ServerSupport"], swiftSettings: strictSettings),
@@ -82,9 +82,9 @@ let package = Package(
         .testTarget(name: "CertificateTransparencyTests", dependencies: ["CertificateTransparency", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreVerifyTests", dependencies: ["SigstoreVerify", "SigstoreModels", "SigstoreCrypto", "Merkle", "SignedNote", "CertificateTransparency", "RFC3161", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "RFC3161Tests", dependencies: ["RFC3161", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "OIDCTests", dependencies: ["OIDC", "SigstoreCrypto", jwtKit, crypto], swiftSettings: strictSettings),
+        .testTarget(name: "OIDCTests", dependencies: ["OIDC", "SigstoreCrypto", "DevIdentityProvider", "ServerSupport", jwtKit, crypto, hummingbird, hummingbirdTesting, httpClient], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "CAServiceTests", dependencies: ["CAService", "OIDC", "SigstoreCrypto", "CertificateTransparency", crypto, asn1, x509, jwtKit], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "DevIdentityProviderTests", dependencies: ["DevIdentityProvider", "OIDC", "SigstoreCrypto", jwtKit, crypto], swiftSettings: strictSettings),
+        .testTarget(name: "DevIdentityProviderTests", dependencies: ["DevIdentityProvider", "OIDC", "SigstoreCrypto", jwtKit, crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "TSAServiceTests", dependencies: ["TSAService", "RFC3161", "SigstoreCrypto", x509, asn1], swiftSettings: strictSettings),
         .testTarget(name: "ServerSupportTests", dependencies: ["ServerSupport", "TSAService", "RFC3161", "SigstoreCrypto", "CAService", "OIDC", "DevIdentityProvider", "CertificateTransparency", x509, asn1, hummingbird, hummingbirdTesting, httpClient], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreModelsTests", dependencies: ["SigstoreModels", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),

@@ -13,6 +13,7 @@ public struct SignetCommand: AsyncParsableCommand {
             TrustedRootCommand.self,
             SigningConfigCommand.self,
             PublicKeyCommand.self,
+            DevTokenCommand.self,
         ]
     )
 

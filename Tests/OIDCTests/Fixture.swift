@@ -1,0 +1,15 @@
+import Foundation
+
+/// Loads files from the test target's `Fixtures/` resource folder.
+enum Fixture {
+    static func data(_ name: String, extension ext: String) throws -> Data {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Fixtures/\(name).\(ext)"])
+        }
+        return try Data(contentsOf: url)
+    }
+
+    static func decode<Value: Decodable>(_ type: Value.Type, from name: String) throws -> Value {
+        try JSONDecoder().decode(type, from: data(name, extension: "json"))
+    }
+}
