@@ -178,4 +178,12 @@ func expectModelError(
             }
         }
     }
+
+    @Test func aMemberRepeatedWithTheSameSpellingIsRejected() {
+        // Foundation's decoder would silently keep one of the two values; a verifier must not guess.
+        let text = #"{"certificates":[{"rawBytes":"AQ=="}],"certificates":[{"rawBytes":"Ag=="}]}"#
+        expectModelError(.malformedJSON, field: "certificates") {
+            _ = try ProtoJSON.decode(X509CertificateChain.self, from: Array(text.utf8))
+        }
+    }
 }

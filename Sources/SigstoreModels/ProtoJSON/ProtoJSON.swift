@@ -19,6 +19,9 @@ public enum ProtoJSON {
         guard data.count <= maximumDocumentSize else {
             throw ModelError(.malformedJSON, field: "", "document is larger than \(maximumDocumentSize) bytes")
         }
+        // Foundation's decoder keeps one of two same-named members and tolerates lone surrogates;
+        // the strict parser refuses both before any value is read.
+        _ = try JSONValue(parsing: data, limits: JSONLimits(maxBytes: maximumDocumentSize))
         do {
             return try JSONDecoder().decode(type, from: Data(data))
         } catch let error as ModelError {
