@@ -17,6 +17,8 @@ let cryptoExtras: Target.Dependency = .product(name: "CryptoExtras", package: "s
 let asn1: Target.Dependency = .product(name: "SwiftASN1", package: "swift-asn1")
 let x509: Target.Dependency = .product(name: "X509", package: "swift-certificates")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 
 let package = Package(
     name: "signet",
@@ -35,6 +37,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.0"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Foundations: pure, no I/O, no clocks.
@@ -44,6 +48,9 @@ let package = Package(
         .target(name: "RFC3161", dependencies: [crypto, asn1, x509, "SigstoreCrypto"], swiftSettings: strictSettings),
         // Models.
         .target(name: "SigstoreModels", dependencies: [crypto], swiftSettings: strictSettings),
+        // Services and their storage.
+        .target(name: "TLogService", dependencies: ["Merkle", "SignedNote", "SigstoreCrypto", "SigstoreModels", crypto, logging], swiftSettings: strictSettings),
+        .target(name: "TLogStorageSQLite", dependencies: ["TLogService", "Merkle", grdb], swiftSettings: strictSettings),
         // CLI and server layers.
         .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "Merkle", "SignedNote"], swiftSettings: strictSettings),
         // Executables: thin entry points.
@@ -55,5 +62,7 @@ let package = Package(
         .testTarget(name: "SignedNoteTests", dependencies: ["SignedNote", "SigstoreCrypto", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "RFC3161Tests", dependencies: ["RFC3161", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreModelsTests", dependencies: ["SigstoreModels", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "TLogServiceTests", dependencies: ["TLogService", "Merkle", "SignedNote", "SigstoreCrypto", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "TLogStorageSQLiteTests", dependencies: ["TLogStorageSQLite", "TLogService", "Merkle", "SignedNote", "SigstoreCrypto", grdb], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ]
 )
