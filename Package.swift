@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "SignedNoteTests", dependencies: ["SignedNote", "SigstoreCrypto", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "RFC3161Tests", dependencies: ["RFC3161", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreModelsTests", dependencies: ["SigstoreModels", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "TLogServiceTests", dependencies: ["TLogService", "Merkle", "SignedNote", "SigstoreCrypto", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "TLogStorageSQLiteTests", dependencies: ["TLogStorageSQLite", "TLogService", "Merkle", "SignedNote", "SigstoreCrypto", grdb], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "TLogServiceTests", dependencies: ["TLogService", "Merkle", "SignedNote", "SigstoreCrypto", crypto, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "TLogStorageSQLiteTests", dependencies: ["TLogStorageSQLite", "TLogService", "Merkle", "SignedNote", "SigstoreCrypto", grdb, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ]
 )

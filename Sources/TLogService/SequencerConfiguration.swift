@@ -1,0 +1,31 @@
+/// How the ``Sequencer`` groups entries into durable commits.
+public struct SequencerConfiguration: Sendable, Hashable {
+    /// The most entries one commit (one storage transaction, one signed checkpoint) holds.
+    public var maximumBatchSize: Int
+    /// How long an entry may wait for more entries to join its batch before the batch is
+    /// committed anyway.
+    ///
+    /// Commits never overlap: entries that arrive while one runs form the next batch, so under
+    /// load batches grow by themselves ("group commit") even with an age of zero, which gives
+    /// the lowest latency. A larger age trades latency for fewer, larger commits and fewer
+    /// checkpoints.
+    public var maximumBatchAge: Duration
+    /// The largest entry body accepted, in bytes.
+    public var maximumEntrySize: Int
+    /// How many times a batch is tried when another writer moved the tree head in between
+    /// (``TLogError/Code/staleTreeHead``); each retry reloads the tree from storage.
+    public var maximumCommitAttempts: Int
+
+    public init(
+        maximumBatchSize: Int = 1_024,
+        maximumBatchAge: Duration = .zero,
+        maximumEntrySize: Int = TLogLimits.defaultMaximumEntrySize,
+        maximumCommitAttempts: Int = 5
+    ) {
+        precondition(maximumBatchSize > 0 && maximumCommitAttempts > 0 && maximumBatchAge >= .zero, "sequencer limits must be positive")
+        self.maximumBatchSize = maximumBatchSize
+        self.maximumBatchAge = maximumBatchAge
+        self.maximumEntrySize = maximumEntrySize
+        self.maximumCommitAttempts = maximumCommitAttempts
+    }
+}
