@@ -56,6 +56,7 @@ let package = Package(
         // Executables: thin entry points.
         .executableTarget(name: "signet", dependencies: ["SignetCLI"], swiftSettings: strictSettings),
         .executableTarget(name: "signetd", dependencies: [], swiftSettings: strictSettings),
+        .executableTarget(name: "tlog-load", dependencies: ["TLogService", "TLogStorageSQLite", "SigstoreCrypto", crypto, logging], swiftSettings: strictSettings),
         // Tests.
         .testTarget(name: "SigstoreCryptoTests", dependencies: ["SigstoreCrypto", crypto, cryptoExtras], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "MerkleTests", dependencies: ["Merkle", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),

@@ -98,7 +98,8 @@ public actor Sequencer {
     /// Submits an entry and returns once it is durable (or was already in the log).
     ///
     /// - Throws: ``TLogError/Code/invalidEntry`` for an empty or oversized body,
-    ///   ``TLogError/Code/stopped`` after ``shutdown()``, and whatever the commit of the
+    ///   ``TLogError/Code/stopped`` after ``shutdown()``, ``TLogError/Code/overloaded`` when
+    ///   the queue is full, and whatever the commit of the
     ///   entry's batch threw (the entry is then not acknowledged).
     public func submit(_ submission: EntrySubmission) async throws -> AppendResult {
         guard !isStopping else {
@@ -106,6 +107,9 @@ public actor Sequencer {
         }
         guard !submission.body.isEmpty, submission.body.count <= configuration.maximumEntrySize else {
             throw TLogError(.invalidEntry, "an entry body must be 1 to \(configuration.maximumEntrySize) bytes long, not \(submission.body.count)")
+        }
+        guard pending.count < configuration.maximumQueuedEntries else {
+            throw TLogError(.overloaded, "\(pending.count) entries are already waiting for a commit")
         }
         let leafHash = MerkleHash.leaf(submission.body)
         return try await withCheckedThrowingContinuation { continuation in

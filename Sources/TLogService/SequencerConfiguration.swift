@@ -12,6 +12,9 @@ public struct SequencerConfiguration: Sendable, Hashable {
     public var maximumBatchAge: Duration
     /// The largest entry body accepted, in bytes.
     public var maximumEntrySize: Int
+    /// The most entries that may wait for a commit; beyond it ``Sequencer/submit(_:)`` fails
+    /// with ``TLogError/Code/overloaded`` (HTTP 503, push back) instead of queueing without bound.
+    public var maximumQueuedEntries: Int
     /// How many times a batch is tried when another writer moved the tree head in between
     /// (``TLogError/Code/staleTreeHead``); each retry reloads the tree from storage.
     public var maximumCommitAttempts: Int
@@ -20,12 +23,14 @@ public struct SequencerConfiguration: Sendable, Hashable {
         maximumBatchSize: Int = 1_024,
         maximumBatchAge: Duration = .zero,
         maximumEntrySize: Int = TLogLimits.defaultMaximumEntrySize,
+        maximumQueuedEntries: Int = 100_000,
         maximumCommitAttempts: Int = 5
     ) {
-        precondition(maximumBatchSize > 0 && maximumCommitAttempts > 0 && maximumBatchAge >= .zero, "sequencer limits must be positive")
+        precondition(maximumBatchSize > 0 && maximumQueuedEntries > 0 && maximumCommitAttempts > 0 && maximumBatchAge >= .zero, "sequencer limits must be positive")
         self.maximumBatchSize = maximumBatchSize
         self.maximumBatchAge = maximumBatchAge
         self.maximumEntrySize = maximumEntrySize
+        self.maximumQueuedEntries = maximumQueuedEntries
         self.maximumCommitAttempts = maximumCommitAttempts
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Match on ``code``; ``message`` is for people and may change. The HTTP layer maps codes to
 /// status codes in one place (for example ``Code/treeSizeOutOfRange`` → 400,
-/// ``Code/storageFailure`` → 500, ``Code/stopped`` → 503).
+/// ``Code/storageFailure`` → 500, ``Code/stopped`` and ``Code/overloaded`` → 503).
 public struct TLogError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: Sendable, Hashable {
         /// The storage failed to read or write (I/O error, database unavailable, constraint
@@ -29,6 +29,9 @@ public struct TLogError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidSigner
         /// The sequencer has been shut down and accepts no more entries.
         case stopped
+        /// More entries wait for a commit than ``SequencerConfiguration/maximumQueuedEntries``;
+        /// the caller should push back (HTTP 503) and retry later.
+        case overloaded
         /// The log is empty: no tree head has been published yet.
         case emptyLog
     }

@@ -136,6 +136,21 @@ import Testing
         #expect(error?.code == .stopped)
     }
 
+    @Test func aFullQueuePushesBack() async throws {
+        let log = try TestLog(configuration: SequencerConfiguration(maximumBatchAge: .seconds(60), maximumQueuedEntries: 2))
+        try await log.sequencer.start()
+        let queued = (0..<2).map { number in Task { try await log.sequencer.submit(body("queued \(number)")) } }
+        while await log.sequencer.queuedEntryCount < 2 {
+            await Task.yield()
+        }
+        let error = await #expect(throws: TLogError.self) { try await log.sequencer.submit(body("one too many")) }
+        #expect(error?.code == .overloaded)
+        await log.sequencer.shutdown()
+        for task in queued {
+            #expect(try await task.value.treeHead.size == 2)
+        }
+    }
+
     @Test func aStoreHoldingAnotherLogIsRefused() async throws {
         let storage = InMemoryLogStorage()
         let first = try TestLog(storage: storage)

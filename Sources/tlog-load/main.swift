@@ -1,0 +1,12 @@
+import Foundation
+
+// Measures durable appends/s through the Sequencer into SQLite: `tlog-load [--entries N]
+// [--clients N] [--batch-size N] [--batch-age-ms N] [--directory PATH]`. Build with -c release.
+do {
+    let options = try LoadOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+    let report = try await LoadGenerator(options: options).run()
+    print(report)
+} catch {
+    FileHandle.standardError.write(Data("tlog-load: \(error)\n".utf8))
+    exit(1)
+}
