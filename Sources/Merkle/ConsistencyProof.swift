@@ -34,9 +34,11 @@ public struct ConsistencyProof: Hashable, Sendable {
             guard proof.isEmpty else {
                 throw MerkleError(.wrongProofLength, "a consistency proof from size \(oldSize) to \(newSize) must be empty")
             }
-            let expectedOld = oldSize == 0 ? Hash32(validating: MerkleHash.emptyRoot)! : new
-            guard old == expectedOld else {
-                throw MerkleError(.rootMismatch, oldSize == 0 ? "the old root is not the empty-tree hash" : "the roots of two trees of size \(oldSize) differ")
+            guard oldSize > 0 || old == Hash32(validating: MerkleHash.emptyRoot) else {
+                throw MerkleError(.rootMismatch, "the old root is not the empty-tree hash")
+            }
+            guard oldSize < newSize || old == new else {
+                throw MerkleError(.rootMismatch, "the roots of two trees of size \(oldSize) differ")
             }
             return
         }

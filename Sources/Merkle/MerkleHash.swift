@@ -18,8 +18,8 @@ public enum MerkleHash {
     public static func node(_ left: some DataProtocol, _ right: some DataProtocol) -> [UInt8] {
         var hasher = SHA256()
         withUnsafeBytes(of: nodePrefix) { hasher.update(bufferPointer: $0) }
-        hasher.update(data: left)
-        hasher.update(data: right)
+        update(&hasher, with: left)
+        update(&hasher, with: right)
         return Hash32(hasher.finalize()).bytes
     }
 
@@ -29,8 +29,17 @@ public enum MerkleHash {
     static func leafHash(_ leaf: some DataProtocol) -> Hash32 {
         var hasher = SHA256()
         withUnsafeBytes(of: leafPrefix) { hasher.update(bufferPointer: $0) }
-        hasher.update(data: leaf)
+        update(&hasher, with: leaf)
         return Hash32(hasher.finalize())
+    }
+
+    /// Arrays and `Data` arrive here unspecialized; reading their storage directly avoids the
+    /// generic per-region walk, which costs as much as hashing a 200-byte entry.
+    private static func update(_ hasher: inout SHA256, with bytes: some DataProtocol) {
+        let hashed = bytes.withContiguousStorageIfAvailable { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        if hashed == nil {
+            hasher.update(data: bytes)
+        }
     }
 
     static func nodeHash(_ left: Hash32, _ right: Hash32) -> Hash32 {

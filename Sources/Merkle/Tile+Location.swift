@@ -9,6 +9,12 @@ extension Tile {
         /// node's level is a multiple of 8, otherwise the `2^(level mod 8)` hashes below it. A tile
         /// needs at least `offsets.upperBound` hashes to contain the node.
         public let offsets: Range<Int>
+
+        public init(level: Int, index: UInt64, offsets: Range<Int>) {
+            self.level = level
+            self.index = index
+            self.offsets = offsets
+        }
     }
 
     /// Locates `node` in the tiles: nodes at tree level `8·L + r` are the roots of `2^r`

@@ -24,6 +24,11 @@ public struct RekorNoteVerifier: NoteVerifier {
     ///   - flavour: the Rekor generation.
     public init(name: String, publicKey: PublicKey, flavour: RekorFlavour) throws(NoteError) {
         try KeyName.validate(name)
+        self.init(validName: name, publicKey: publicKey, flavour: flavour)
+    }
+
+    /// Creates a verifier for a name already checked with ``KeyName``.
+    init(validName name: String, publicKey: PublicKey, flavour: RekorFlavour) {
         self.name = name
         self.publicKey = publicKey
         self.flavour = flavour

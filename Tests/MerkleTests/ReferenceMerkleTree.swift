@@ -14,6 +14,24 @@ enum ReferenceMerkleTree {
         }
     }
 
+    /// ``root(_:)`` remembering the root of every range it computes, for checking many prefixes
+    /// of one list: the recursion is the same, only repeated subtrees are not rehashed.
+    static func root(_ leaves: [[UInt8]], _ range: Range<Int>, cache: inout [Range<Int>: [UInt8]]) -> [UInt8] {
+        if let known = cache[range] { return known }
+        let result: [UInt8]
+        switch range.count {
+        case 0: result = MerkleHash.emptyRoot
+        case 1: result = leaves[range.lowerBound]
+        default:
+            let split = range.lowerBound + largestPowerOfTwo(below: range.count)
+            result = MerkleHash.node(
+                root(leaves, range.lowerBound..<split, cache: &cache),
+                root(leaves, split..<range.upperBound, cache: &cache))
+        }
+        cache[range] = result
+        return result
+    }
+
     /// PATH(m, D[n]).
     static func path(_ m: Int, _ leaves: ArraySlice<[UInt8]>) -> [[UInt8]] {
         guard leaves.count > 1 else { return [] }

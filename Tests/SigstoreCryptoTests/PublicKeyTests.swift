@@ -42,6 +42,15 @@ import Testing
         #expect(pkcs1.pemRepresentation.hasPrefix("-----BEGIN PUBLIC KEY-----\n"))
     }
 
+    @Test(arguments: ["p256", "rsa2048", "ed25519"])
+    func acceptsPEMOrDER(name: String) throws {
+        let der = try Fixture.bytes("keys/\(name).pub.der")
+        let pem = try Fixture.string("keys/\(name).pub.pem")
+        #expect(try PublicKey(pemOrDER: der).derRepresentation == der)
+        #expect(try PublicKey(pemOrDER: Array(("\n  " + pem).utf8)).derRepresentation == der)
+        #expect(throws: CryptoError.self) { try PublicKey(pemOrDER: Array("-----BEGIN PUBLIC KEY-----".utf8)) }
+    }
+
     @Test func exposesRawEd25519Bytes() throws {
         let der = try Fixture.bytes("keys/ed25519.pub.der")
         let key = try PublicKey(derEncoded: der)
@@ -102,7 +111,7 @@ import Testing
     }
 
     @Test func readsTheWholeTrustedRootSet() {
-        #expect(LogKeyFixture.all.count == 12)
+        #expect(try LogKeyFixture.all.count == 12)
     }
 
     // MARK: Rejections

@@ -1,7 +1,9 @@
 import Foundation
 
 // Prints benchmark figures for each area named on the command line (all areas by default).
-let areas: [String: () throws -> Void] = [:]
+let areas: [String: () throws -> Void] = [
+    "merkle": MerkleBenchmarks.run,
+]
 
 let requested = CommandLine.arguments.dropFirst()
 let selected = requested.isEmpty ? areas.keys.sorted() : Array(requested)

@@ -96,7 +96,9 @@ public struct SignedData: DERImplicitlyTaggable, BERImplicitlyTaggable, Hashable
             try coder.serializeSetOf(self.digestAlgorithms)
             try coder.serialize(self.encapsulatedContentInfo)
             if let certificates = self.certificates {
-                try coder.serializeSetOf(certificates, identifier: SignedData.certificatesTag)
+                // Kept in the given order (leaf first) rather than DER-sorted, as OpenSSL does: naive verifiers
+                // take the first certificate as the signer's.
+                try coder.serializeSequenceOf(certificates, identifier: SignedData.certificatesTag)
             }
             if let revocationInfo = self.revocationInfo {
                 try coder.serializeSetOf(revocationInfo, identifier: SignedData.revocationTag)

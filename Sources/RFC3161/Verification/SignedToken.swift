@@ -23,10 +23,6 @@ struct SignedToken {
         guard encapsulated.eContentType == .TimeStamping.tstInfo, let content = encapsulated.eContent else {
             throw TimestampError(.malformedEncoding, "the token does not encapsulate a TSTInfo (eContentType \(encapsulated.eContentType))")
         }
-        let tstInfo = try TimestampError.parsing("TSTInfo") { try TSTInfo(berEncoded: content) }
-        guard tstInfo.version == 1 else {
-            throw TimestampError(.unsupportedVersion, "TSTInfo version must be 1, got \(tstInfo.version)")
-        }
         guard let attributes = signerInfo.signedAttributes, let attributesBytes = signerInfo.signedAttributesBytes else {
             throw TimestampError(.invalidSignedAttributes, "the SignerInfo has no signed attributes")
         }
@@ -43,6 +39,11 @@ struct SignedToken {
         }
         guard let digest, digest == algorithm.digest.hash(content) else {
             throw TimestampError(.invalidSignedAttributes, "the messageDigest attribute does not match the TSTInfo")
+        }
+        // Parsed only once bound to the signed attributes, so any altered byte reports as a binding failure.
+        let tstInfo = try TimestampError.parsing("TSTInfo") { try TSTInfo(berEncoded: content) }
+        guard tstInfo.version == 1 else {
+            throw TimestampError(.unsupportedVersion, "TSTInfo version must be 1, got \(tstInfo.version)")
         }
 
         self.signerInfo = signerInfo

@@ -63,4 +63,14 @@ extension PublicKey {
             throw CryptoError(.malformedKey, "RSA key rejected by swift-crypto: \(error)")
         }
     }
+
+    /// The uncompressed point of an ECDSA key.
+    var x963Point: [UInt8]? {
+        switch backing {
+        case .p256(let key): Array(key.x963Representation)
+        case .p384(let key): Array(key.x963Representation)
+        case .p521(let key): Array(key.x963Representation)
+        case .ed25519, .rsa: nil
+        }
+    }
 }

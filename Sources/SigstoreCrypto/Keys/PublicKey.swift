@@ -67,6 +67,22 @@ public struct PublicKey: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Parses a key that may arrive either way, as Sigstore APIs allow (Fulcio's
+    /// `publicKey.content`, Rekor's `publicKey`): PEM when the bytes start with `-----BEGIN`
+    /// (after optional whitespace), DER SubjectPublicKeyInfo otherwise.
+    public init(pemOrDER bytes: some DataProtocol) throws {
+        let bytes = Array(bytes)
+        let start = bytes.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        if start.starts(with: Array("-----BEGIN".utf8)) {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw CryptoError(.malformedKey, "PEM text is not valid UTF-8")
+            }
+            try self.init(pemEncoded: text)
+        } else {
+            try self.init(derEncoded: bytes)
+        }
+    }
+
     /// Parses a PKCS#1 `RSAPublicKey` (the raw key form the `PKCS1_RSA_*` details refer to).
     public init(pkcs1RSADER der: some DataProtocol) throws {
         let bytes = Array(der)

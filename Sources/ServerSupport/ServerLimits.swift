@@ -1,0 +1,9 @@
+/// Every size and time limit the HTTP layer enforces, in one place.
+public enum ServerLimits {
+    /// Largest request body any endpoint reads (a DSSE envelope with a big certificate chain fits).
+    public static let maxRequestBody = 1 << 20
+    /// Largest JSON body of the TSA's JSON request form (the reference TSA's limit).
+    public static let maxTimestampJSONBody = 1024
+    /// Largest DER `TimeStampReq`: a request is a digest, a nonce and a few flags.
+    public static let maxTimestampQueryBody = 16 * 1024
+}

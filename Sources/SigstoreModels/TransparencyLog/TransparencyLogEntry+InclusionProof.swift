@@ -1,0 +1,68 @@
+extension TransparencyLogEntry {
+    /// A Merkle inclusion proof with the checkpoint it leads to
+    /// (`dev.sigstore.rekor.v1.InclusionProof`).
+    public struct InclusionProof: Sendable, Hashable, Codable {
+        /// The leaf index the proof is for: shard-local for Rekor v1, the entry index for v2.
+        public var logIndex: Int64
+        /// The tree root the proof leads to (base64 in JSON).
+        public var rootHash: [UInt8]
+        /// The size of that tree.
+        public var treeSize: Int64
+        /// The audit path from leaf to root, leaf side first (base64 in JSON).
+        public var hashes: [[UInt8]]
+        /// The signed checkpoint for `treeSize` and `rootHash`.
+        public var checkpoint: Checkpoint
+
+        public init(logIndex: Int64, rootHash: [UInt8], treeSize: Int64, hashes: [[UInt8]], checkpoint: Checkpoint) {
+            self.logIndex = logIndex
+            self.rootHash = rootHash
+            self.treeSize = treeSize
+            self.hashes = hashes
+            self.checkpoint = checkpoint
+        }
+
+        private static let fields = ProtoFields("log_index", "root_hash", "tree_size", "hashes", "checkpoint")
+
+        public init(from decoder: any Decoder) throws {
+            let reader = try ProtoMessageReader(decoder, fields: Self.fields)
+            logIndex = try reader.integer("logIndex")
+            rootHash = try reader.requiredBytes("rootHash")
+            // A proof always covers at least one leaf, so a writer never omits the size as 0.
+            guard reader.contains("treeSize") else { throw reader.missing("treeSize") }
+            treeSize = try reader.integer("treeSize")
+            hashes = try reader.repeatedBytes("hashes")
+            checkpoint = try reader.require("checkpoint")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var writer = ProtoMessageWriter(encoder)
+            try writer.int64(logIndex, as: "logIndex", always: true)
+            try writer.bytes(rootHash, as: "rootHash")
+            try writer.int64(treeSize, as: "treeSize", always: true)
+            try writer.repeatedBytes(hashes, as: "hashes")
+            try writer.encode(checkpoint, as: "checkpoint")
+        }
+    }
+
+    /// A signed note holding the log's checkpoint (`dev.sigstore.rekor.v1.Checkpoint`).
+    public struct Checkpoint: Sendable, Hashable, Codable {
+        /// The whole signed note text: checkpoint body, blank line, signature lines.
+        public var envelope: String
+
+        public init(envelope: String) {
+            self.envelope = envelope
+        }
+
+        private static let fields = ProtoFields("envelope")
+
+        public init(from decoder: any Decoder) throws {
+            let reader = try ProtoMessageReader(decoder, fields: Self.fields)
+            envelope = try reader.requiredString("envelope")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var writer = ProtoMessageWriter(encoder)
+            try writer.string(envelope, as: "envelope")
+        }
+    }
+}

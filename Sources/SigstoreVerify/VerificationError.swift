@@ -1,0 +1,35 @@
+/// Why a bundle failed verification. Verification fails closed: any error rejects the bundle.
+public struct VerificationError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: Sendable, Hashable {
+        /// The bundle breaks the structural rules of its version (media type, material, entries).
+        case invalidBundle
+        /// The trusted root is unusable (no CA, malformed keys, wrong key details).
+        case invalidTrustedRoot
+        /// The leaf certificate does not chain to a trusted CA at every trusted time.
+        case untrustedCertificate
+        /// The embedded SCT is missing, unknown or invalid.
+        case invalidSCT
+        /// The transparency log entry, its inclusion proof, checkpoint or SET does not verify.
+        case invalidTransparencyLogEntry
+        /// An RFC 3161 timestamp does not verify against a trusted TSA.
+        case invalidTimestamp
+        /// No trusted source of signing time remains.
+        case noTrustedTime
+        /// The artifact signature or DSSE envelope does not verify.
+        case invalidSignature
+        /// The artifact (or digest) is not the one the bundle signs.
+        case artifactMismatch
+        /// The certificate identity or issuer does not satisfy the policy.
+        case identityMismatch
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}
