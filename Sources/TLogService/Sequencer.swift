@@ -53,6 +53,9 @@ public actor Sequencer {
     private var isBusy = false
     private var busyWaiters: [CheckedContinuation<Void, Never>] = []
     private var isStopping = false
+    /// When the last commit ended: a new batch gathers from then on, not from when its oldest
+    /// entry arrived (those arrived while the previous commit ran).
+    private var lastCommitEnd: ContinuousClock.Instant?
     private var drainWaiters: [CheckedContinuation<Void, Never>] = []
 
     /// Creates a sequencer; it loads the tree from storage on ``start()`` or its first commit.
@@ -138,11 +141,12 @@ public actor Sequencer {
         scheduleCommit()
     }
 
-    /// Starts a commit when the oldest pending entry is due or a batch is full; otherwise
-    /// makes sure a timer wakes us when the oldest entry is due.
+    /// Starts a commit when the batch is full or has gathered for the batch age; otherwise
+    /// makes sure a timer wakes us when it has.
     private func scheduleCommit() {
         guard !isBusy, let oldest = pending.first else { return }
-        let deadline = oldest.enqueued.advanced(by: configuration.maximumBatchAge)
+        let gatheringSince = max(oldest.enqueued, lastCommitEnd ?? oldest.enqueued)
+        let deadline = gatheringSince.advanced(by: configuration.maximumBatchAge)
         guard pending.count >= configuration.maximumBatchSize || isStopping || clock.now >= deadline else {
             if timer == nil {
                 timer = Task { [weak self] in
@@ -196,6 +200,7 @@ public actor Sequencer {
                 }
             }
         }
+        lastCommitEnd = clock.now
         release()
     }
 

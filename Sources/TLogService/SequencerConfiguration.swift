@@ -2,13 +2,13 @@
 public struct SequencerConfiguration: Sendable, Hashable {
     /// The most entries one commit (one storage transaction, one signed checkpoint) holds.
     public var maximumBatchSize: Int
-    /// How long an entry may wait for more entries to join its batch before the batch is
-    /// committed anyway.
+    /// How long a batch gathers entries before it is committed, unless it fills up first.
     ///
-    /// Commits never overlap: entries that arrive while one runs form the next batch, so under
-    /// load batches grow by themselves ("group commit") even with an age of zero, which gives
-    /// the lowest latency. A larger age trades latency for fewer, larger commits and fewer
-    /// checkpoints.
+    /// A batch gathers from its first entry's arrival or from the end of the previous commit,
+    /// whichever is later; commits never overlap. An age of zero commits whatever is waiting as
+    /// soon as the previous commit ends ("group commit"), the lowest latency under light load.
+    /// Under load a small age lets the submitters just answered by one commit rejoin the next,
+    /// so batches grow and fewer syncs carry more entries (like PostgreSQL's `commit_delay`).
     public var maximumBatchAge: Duration
     /// The largest entry body accepted, in bytes.
     public var maximumEntrySize: Int

@@ -13,6 +13,9 @@ public import TLogService
 public final class SQLiteLogStorage: LogStorage {
     let pool: DatabasePool
 
+    /// WAL size, in pages, at which a commit checkpoints it into the main file.
+    static let walCheckpointPages = 10_000
+
     /// Opens (creating if needed) the log database at `path` and brings its schema up to date.
     ///
     /// - Throws: ``TLogError/Code/storageFailure`` when the file cannot be opened or migrated.
@@ -21,6 +24,11 @@ public final class SQLiteLogStorage: LogStorage {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Checkpoints copy WAL pages into the main file and sync it, inside whichever
+            // commit crosses the threshold. The default (1,000 pages, 4 MiB) put one in every
+            // ~20 commits under load; 10,000 pages rewrites hot pages (tree tail, fresh index
+            // leaves) less often and raised tlog-load from ~5,000 to ~8,000 appends/s.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.walCheckpointPages)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -26,6 +26,11 @@ import Testing
         }
         #expect(journal == "wal")
         #expect(synchronous == 2, "2 is FULL: the WAL is synced at every commit")
+        let (writerSynchronous, checkpointPages) = try await storage.pool.write { db in
+            (try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint"))
+        }
+        #expect(writerSynchronous == 2)
+        #expect(checkpointPages == SQLiteLogStorage.walCheckpointPages)
     }
 
     /// Appends the RFC 6962 reference tree in uneven batches; the stored hashes must reproduce
