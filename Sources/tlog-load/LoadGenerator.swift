@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Logging
+import Synchronization
 import SigstoreCrypto
 import TLogService
 import TLogStorageSQLite
@@ -35,6 +36,9 @@ struct LoadGenerator {
                         let sent = clock.now
                         let result = try await sequencer.submit(submission)
                         mine.append((clock.now - sent, result.treeHead.size))
+                        if options.printsAcknowledgements {
+                            Self.acknowledge(result.entry)
+                        }
                     }
                     return mine
                 }
@@ -62,6 +66,15 @@ struct LoadGenerator {
               batches     \(batches) commits, \(String(format: "%.1f", Double(appended) / Double(max(batches, 1)))) entries each on average
               database    \(fileSize / 1_048_576) MiB main file (WAL not included), batch size ≤ \(options.configuration.maximumBatchSize), batch age \(options.configuration.maximumBatchAge)
             """
+    }
+
+    private static let output = Mutex(())
+
+    /// One line per durable entry, written straight to the file descriptor so that nothing
+    /// acknowledged sits in a buffer when the process is killed.
+    private static func acknowledge(_ entry: LoggedEntry) {
+        let line = "\(entry.index) \(entry.leafHash.map { String(format: "%02x", $0) }.joined())\n"
+        output.withLock { _ in FileHandle.standardOutput.write(Data(line.utf8)) }
     }
 
     private static func submission(client: Int, number: Int, run: UInt64) throws -> EntrySubmission {

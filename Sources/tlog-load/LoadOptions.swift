@@ -7,6 +7,9 @@ struct LoadOptions {
     var clients = 64
     var configuration = SequencerConfiguration()
     var directory: URL?
+    /// Print "<index> <leaf hash hex>" for every acknowledged entry, for crash tests that kill
+    /// the process and then check that everything acknowledged survived.
+    var printsAcknowledgements = false
 
     struct UsageError: Error, CustomStringConvertible {
         var description: String
@@ -15,6 +18,10 @@ struct LoadOptions {
     init(arguments: [String]) throws {
         var remaining = arguments[...]
         while let flag = remaining.popFirst() {
+            if flag == "--print-acknowledged" {
+                printsAcknowledgements = true
+                continue
+            }
             guard let value = remaining.popFirst() else {
                 throw UsageError(description: "\(flag) needs a value")
             }
