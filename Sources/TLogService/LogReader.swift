@@ -72,8 +72,10 @@ public struct LogReader: Sendable {
     ///
     /// - Throws: ``TLogError/Code/invalidRange``.
     public func entries(in range: Range<UInt64>) async throws -> [LoggedEntry] {
-        guard !range.isEmpty, range.count <= TLogLimits.maximumEntriesPerRead else {
-            throw TLogError(.invalidRange, "an entry range must hold 1 to \(TLogLimits.maximumEntriesPerRead) indices, not \(range.count)")
+        // Compared as UInt64: `range.count` traps for ranges wider than Int.max.
+        let width = range.upperBound - range.lowerBound
+        guard width > 0, width <= UInt64(TLogLimits.maximumEntriesPerRead) else {
+            throw TLogError(.invalidRange, "an entry range must hold 1 to \(TLogLimits.maximumEntriesPerRead) indices, not \(width)")
         }
         return try await storage.entries(in: range)
     }

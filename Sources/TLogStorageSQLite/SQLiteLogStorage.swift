@@ -80,15 +80,12 @@ public final class SQLiteLogStorage: LogStorage {
     public func entries(withLeafHashes leafHashes: [[UInt8]]) async throws -> [LoggedEntry] {
         guard !leafHashes.isEmpty else { return [] }
         return try await read { db in
-            var found: [LoggedEntry] = []
-            // Chunked to stay well below SQLite's limit on bound parameters.
-            for start in stride(from: 0, to: leafHashes.count, by: 500) {
-                let chunk = leafHashes[start..<min(start + 500, leafHashes.count)]
-                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let statement = try db.cachedStatement(sql: "SELECT idx, leaf_hash, integrated_time, body FROM entry WHERE leaf_hash IN (\(placeholders))")
-                found += try Row.fetchAll(statement, arguments: StatementArguments(chunk.map { Data($0) })).map(Self.entry)
+            // Point lookups through one cached statement; an IN list would cache a prepared
+            // statement per list length.
+            let statement = try db.cachedStatement(sql: "SELECT idx, leaf_hash, integrated_time, body FROM entry WHERE leaf_hash = ?")
+            return try leafHashes.compactMap { leafHash in
+                try Row.fetchOne(statement, arguments: [Data(leafHash)]).map(Self.entry)
             }
-            return found
         }
     }
 

@@ -72,6 +72,7 @@ import Testing
             (.treeSizeOutOfRange, { _ = try await log.reader.rootHash(treeSize: 6) }),
             (.invalidRange, { _ = try await log.reader.entries(in: 0..<0) }),
             (.invalidRange, { _ = try await log.reader.entries(in: 0..<UInt64(TLogLimits.maximumEntriesPerRead + 1)) }),
+            (.invalidRange, { _ = try await log.reader.entries(in: 0..<UInt64.max) }),
         ]
         for (code, request) in cases {
             let error = await #expect(throws: TLogError.self) { try await request() }

@@ -76,7 +76,7 @@ import Testing
         let bodies = (0..<600).map { Array("entry \($0)".utf8) }
         try await storage.append(try builder.batch(bodies: bodies))
 
-        // More hashes than one IN-list chunk, with unknown ones mixed in.
+        // A batch-sized lookup with an unknown hash mixed in.
         let wanted = bodies.map { MerkleHash.leaf($0) } + [MerkleHash.leaf(Array("absent".utf8))]
         let found = try await storage.entries(withLeafHashes: wanted)
         #expect(Set(found.map(\.index)) == Set(0..<600))
