@@ -87,9 +87,16 @@ public struct LogReader: Sendable {
     }
 
     /// The data of a C2SP tlog-tiles hash tile in the tree of `treeSize` leaves.
+    ///
+    /// - Throws: ``TLogError/Code/treeSizeOutOfRange`` for a size beyond the log,
+    ///   ``TLogError/Code/invalidRange`` for a tile that tree does not contain.
     public func tileData(for tile: Tile, treeSize: UInt64) async throws -> [UInt8] {
         try await checkSize(treeSize)
-        return try await storage.tileData(for: tile, treeSize: treeSize)
+        do {
+            return try await storage.tileData(for: tile, treeSize: treeSize)
+        } catch let error as MerkleError where error.code == .invalidTile {
+            throw TLogError(.invalidRange, "tile \(tile) is not part of the tree of size \(treeSize): \(error)")
+        }
     }
 
     private func checkSize(_ size: UInt64) async throws {

@@ -102,8 +102,8 @@ public actor Sequencer {
     ///
     /// - Throws: ``TLogError/Code/invalidEntry`` for an empty or oversized body,
     ///   ``TLogError/Code/stopped`` after ``shutdown()``, ``TLogError/Code/overloaded`` when
-    ///   the queue is full, and whatever the commit of the
-    ///   entry's batch threw (the entry is then not acknowledged).
+    ///   the queue is full, and whatever the commit of the entry's batch threw (the entry is
+    ///   then not acknowledged).
     public func submit(_ submission: EntrySubmission) async throws -> AppendResult {
         guard !isStopping else {
             throw TLogError(.stopped, "the sequencer is shutting down")
@@ -151,6 +151,8 @@ public actor Sequencer {
             if timer == nil {
                 timer = Task { [weak self] in
                     try? await Task.sleep(until: deadline, clock: .continuous)
+                    // A cancelled timer was replaced by a commit; it must not clear its successor.
+                    guard !Task.isCancelled else { return }
                     await self?.timerFired()
                 }
             }

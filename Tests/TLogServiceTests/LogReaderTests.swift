@@ -110,5 +110,7 @@ import Testing
         #expect(partial == Array(leafHashes[256..<300].joined()))
         let error = await #expect(throws: TLogError.self) { try await log.reader.tileData(for: Tile(level: 0, index: 1), treeSize: 301) }
         #expect(error?.code == .treeSizeOutOfRange)
+        let beyond = await #expect(throws: TLogError.self) { try await log.reader.tileData(for: Tile(level: 0, index: 2), treeSize: 300) }
+        #expect(beyond?.code == .invalidRange)
     }
 }
