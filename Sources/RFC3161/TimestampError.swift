@@ -21,13 +21,15 @@ public struct TimestampError: Error, Sendable, Hashable, CustomStringConvertible
         case issuanceFailed
         /// The response status is not granted, or a granted response lacks its token.
         case notGranted
-        /// The CMS signature over the signed attributes does not verify, or the signature algorithm is unusable.
+        /// The CMS signature over the signed attributes does not verify, or its algorithm is unsupported.
         case invalidSignature
         /// The signed attributes are missing, duplicated or disagree with the content (contentType, messageDigest).
         case invalidSignedAttributes
-        /// The signer is not the leaf of any trusted TSA, or the ESS signing-certificate attribute names another certificate.
+        /// The signer is not the leaf of any trusted TSA, or the ESS signing-certificate attribute names another
+        /// certificate.
         case untrustedSigner
-        /// The TSA certificate profile is wrong (leaf EKU not critical timeStamping, key usage) or its chain does not validate at genTime.
+        /// The TSA certificate profile is wrong (leaf EKU not critical timeStamping alone, key usage) or its chain does
+        /// not validate at genTime.
         case invalidCertificateChain
         /// The message imprint does not match the hash of the signature bytes.
         case imprintMismatch

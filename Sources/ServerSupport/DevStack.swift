@@ -1,3 +1,4 @@
+import DevIdentityProvider
 import Foundation
 import RFC3161
 import SigstoreCrypto
@@ -14,7 +15,16 @@ struct DevStack {
         let files = DataDirectory(root: dataDirectory)
         try files.create()
         let timestampAuthority = try makeTimestampAuthority(files: files, now: now)
-        return DevStack(services: HostedServices(timestampAuthority: timestampAuthority))
+        let devIdentityProvider = try makeDevIdentityProvider(files: files, host: host, port: port)
+        return DevStack(services: HostedServices(timestampAuthority: timestampAuthority, devIdentityProvider: devIdentityProvider))
+    }
+
+    /// The dev issuer is `http://<host>:<port>/oidc`; its ES256 key persists, so tokens and the
+    /// JWKS a CA cached stay valid across restarts.
+    private static func makeDevIdentityProvider(files: DataDirectory, host: String, port: Int) throws -> DevIdentityProvider {
+        let key = try files.privateKey("oidc/signing-key.pem", creating: .ecdsaP256)
+        let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        return try DevIdentityProvider(issuer: "http://\(authority)/oidc", signingKey: key)
     }
 
     private static func makeTimestampAuthority(files: DataDirectory, now: Date) throws -> TimestampAuthority {

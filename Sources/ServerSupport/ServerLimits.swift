@@ -6,4 +6,6 @@ public enum ServerLimits {
     public static let maxTimestampJSONBody = 1024
     /// Largest DER `TimeStampReq`: a request is a digest, a nonce and a few flags.
     public static let maxTimestampQueryBody = 16 * 1024
+    /// Largest body of the dev OIDC issuer's token and minting requests (a form or a small JSON object).
+    public static let maxIdentityRequestBody = 16 * 1024
 }

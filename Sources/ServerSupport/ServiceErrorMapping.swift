@@ -1,3 +1,4 @@
+import DevIdentityProvider
 import Hummingbird
 import TSAService
 
@@ -11,6 +12,11 @@ enum ServiceErrorMapping {
             case .invalidRequest: ServiceErrorResponse(.badRequest, error.message)
             case .unsupportedMediaType: ServiceErrorResponse(.unsupportedMediaType, error.message)
             case .signingFailed: ServiceErrorResponse(.internalServerError, error.message)
+            }
+        case let error as DevIdentityProviderError:
+            switch error.code {
+            case .invalidRequest, .invalidGrant: ServiceErrorResponse(.badRequest, error.message)
+            case .mintingFailed: ServiceErrorResponse(.internalServerError, error.message)
             }
         default:
             nil

@@ -72,6 +72,38 @@ import X509
         }
     }
 
+    @Test func reportsUnencodableTimesAsIssuanceFailures() async throws {
+        let (issuer, _) = try TimestampIssuerTests.makeTSA()
+        for time in [Date(timeIntervalSince1970: 1e18), Date(timeIntervalSince1970: -1e12)] {
+            let error = await #expect(throws: TimestampError.self) {
+                try await issuer.respond(to: Self.request { _ in }, at: time, serialNumber: 1)
+            }
+            #expect(error?.code == .issuanceFailed)
+        }
+        let zeroSerial = await #expect(throws: TimestampError.self) {
+            try await issuer.respond(to: Self.request { _ in }, at: TimestampIssuerTests.genTime, serialNumber: 0)
+        }
+        #expect(zeroSerial?.code == .issuanceFailed)
+    }
+
+    /// A signer whose HSM is down.
+    struct FailingSigner: KeySigner {
+        let publicKey: PublicKey
+        func signature(for message: [UInt8]) async throws -> [UInt8] {
+            throw CryptoError(.signingFailed, "HSM unavailable")
+        }
+    }
+
+    @Test func reportsSignerFailuresAsIssuanceFailures() async throws {
+        let (working, chain) = try TimestampIssuerTests.makeTSA()
+        let issuer = try TimestampIssuer(signer: FailingSigner(publicKey: working.signer.publicKey), certificateChain: chain.certificates)
+        let error = await #expect(throws: TimestampError.self) {
+            try await issuer.respond(to: Self.request { _ in }, at: TimestampIssuerTests.genTime, serialNumber: 1)
+        }
+        #expect(error?.code == .issuanceFailed)
+        #expect(error?.isRequestError == false)
+    }
+
     @Test func refusesALeafThatIsNotTheSignersKey() throws {
         let (_, chain) = try TimestampIssuerTests.makeTSA()
         let error = #expect(throws: TimestampError.self) {

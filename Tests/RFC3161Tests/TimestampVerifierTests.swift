@@ -36,6 +36,28 @@ import X509
         }
     }
 
+    @Test("verifies real Sigstore staging TSA timestamps", arguments: ["staging-rekor-v2.txt.sigstore.json", "a.dsse.staging-rekor-v2.txt.sigstore.json"])
+    func verifiesSigstoreStagingTimestamp(_ bundle: String) async throws {
+        let (timestamp, signature) = try Fixture.sigstoreTimestamp(bundle: bundle)
+        let authorities = try Fixture.timestampAuthorities(trustedRoot: "staging-trusted-root.json")
+        let verified = try await TimestampVerifier(trustedAuthorities: authorities).verify(timestamp, for: signature)
+        #expect(verified.tstInfo.policy == .TimeStamping.sigstoreDefaultPolicy)
+        #expect(verified.authority.leaf.subject.description.contains("sigstore-tsa"))
+        // Both were stamped in June 2025 by the staging TSA, valid from 2025-04-09.
+        #expect(verified.genTime > Date(timeIntervalSince1970: 1_748_736_000))  // 2025-06-01
+        #expect(verified.genTime < Date(timeIntervalSince1970: 1_751_328_000))  // 2025-07-01
+        let other = await #expect(throws: TimestampError.self) {
+            try await TimestampVerifier(trustedAuthorities: authorities).verify(timestamp, for: signature + [0])
+        }
+        #expect(other?.code == .imprintMismatch)
+    }
+
+    @Test func sigstoreStagingTimestampIsNotTrustedByOpenSSLFixtureTSA() async throws {
+        let (timestamp, signature) = try Fixture.sigstoreTimestamp(bundle: "staging-rekor-v2.txt.sigstore.json")
+        let error = await #expect(throws: TimestampError.self) { try await Self.ecVerifier.verify(timestamp, for: signature) }
+        #expect(error?.code == .untrustedSigner)
+    }
+
     @Test func berTokenCarriesTheSameTSTInfoAsItsSource() async throws {
         let ber = try await Self.ecVerifier.verify(Fixture.bytes("token-ec-ber.der"), for: Fixture.data())
         let der = try await Self.ecVerifier.verify(Fixture.bytes("reply-ec.tsr"), for: Fixture.data())

@@ -17,24 +17,37 @@ struct CMSSignatureAlgorithm: Hashable, Sendable {
     /// The algorithm a ``KeySigner`` with this key produces.
     init(signingWith key: KeyAlgorithm) {
         switch key {
-        case .ecdsaP256:
-            self.init(digest: .sha256, identifier: .init(algorithm: .AlgorithmID.ecdsaWithSHA256, parameters: nil), certificateAlgorithm: .ecdsaWithSHA256)
-        case .ecdsaP384:
-            self.init(digest: .sha384, identifier: .init(algorithm: .AlgorithmID.ecdsaWithSHA384, parameters: nil), certificateAlgorithm: .ecdsaWithSHA384)
-        case .ecdsaP521:
-            self.init(digest: .sha512, identifier: .init(algorithm: .AlgorithmID.ecdsaWithSHA512, parameters: nil), certificateAlgorithm: .ecdsaWithSHA512)
+        case .ecdsaP256: self.init(digest: .sha256, unparameterized: .AlgorithmID.ecdsaWithSHA256, .ecdsaWithSHA256)
+        case .ecdsaP384: self.init(digest: .sha384, unparameterized: .AlgorithmID.ecdsaWithSHA384, .ecdsaWithSHA384)
+        case .ecdsaP521: self.init(digest: .sha512, unparameterized: .AlgorithmID.ecdsaWithSHA512, .ecdsaWithSHA512)
+        case .ed25519: self.init(digest: .sha512, unparameterized: .AlgorithmID.ed25519, .ed25519)
         case .rsa:
+            // PKCS#1 v1.5 signature identifiers carry NULL parameters (RFC 4055 §5).
             self.init(
                 digest: .sha256,
-                identifier: .init(algorithm: .AlgorithmID.sha256WithRSAEncryption, parameters: AlgorithmIdentifier.nullParameters),
+                identifier: AlgorithmIdentifier(
+                    algorithm: .AlgorithmID.sha256WithRSAEncryption,
+                    parameters: AlgorithmIdentifier.nullParameters
+                ),
                 certificateAlgorithm: .sha256WithRSAEncryption
             )
-        case .ed25519:
-            self.init(digest: .sha512, identifier: .init(algorithm: .AlgorithmID.ed25519, parameters: nil), certificateAlgorithm: .ed25519)
         }
     }
 
-    private init(digest: HashAlgorithm, identifier: AlgorithmIdentifier, certificateAlgorithm: Certificate.SignatureAlgorithm) {
+    // ECDSA and EdDSA identifiers omit parameters (RFC 5758 §3.2, RFC 8410 §3).
+    private init(
+        digest: HashAlgorithm,
+        unparameterized oid: ASN1ObjectIdentifier,
+        _ algorithm: Certificate.SignatureAlgorithm
+    ) {
+        self.init(digest: digest, identifier: AlgorithmIdentifier(algorithm: oid, parameters: nil), certificateAlgorithm: algorithm)
+    }
+
+    private init(
+        digest: HashAlgorithm,
+        identifier: AlgorithmIdentifier,
+        certificateAlgorithm: Certificate.SignatureAlgorithm
+    ) {
         self.digest = digest
         self.identifier = identifier
         self.certificateAlgorithm = certificateAlgorithm
@@ -48,7 +61,10 @@ struct CMSSignatureAlgorithm: Hashable, Sendable {
     ///   ``TimestampError/Code/invalidSignature`` for a signature algorithm this module cannot verify (RSA-PSS included).
     init(of signerInfo: SignerInfo) throws {
         guard let digest = HashAlgorithm(signerInfo.digestAlgorithm) else {
-            throw TimestampError(.unsupportedHashAlgorithm, "SignerInfo digest algorithm \(signerInfo.digestAlgorithm.algorithm) is not accepted")
+            throw TimestampError(
+                .unsupportedHashAlgorithm,
+                "SignerInfo digest algorithm \(signerInfo.digestAlgorithm.algorithm) is not accepted"
+            )
         }
         let identifier = signerInfo.signatureAlgorithm
         let algorithm: Certificate.SignatureAlgorithm

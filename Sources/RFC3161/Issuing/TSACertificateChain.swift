@@ -114,7 +114,8 @@ public struct TSACertificateChain: Sendable, Hashable {
             SubjectKeyIdentifier(hash: publicKey)
         }
         // A serial derived from key and role is unique per certificate here and keeps generation free of randomness.
-        let serial = Certificate.SerialNumber(bytes: [0x01] + HashAlgorithm.sha256.hash(subjectKey.derRepresentation + [role.rawValue]).prefix(15))
+        let keyDigest = HashAlgorithm.sha256.hash(subjectKey.derRepresentation + [role.rawValue])
+        let serial = Certificate.SerialNumber(bytes: [0x01] + keyDigest.prefix(15))
         return try Certificate(
             version: .v3,
             serialNumber: serial,

@@ -57,9 +57,9 @@ public struct TimestampIssuer: Sendable {
     /// - Parameters:
     ///   - request: The parsed request.
     ///   - genTime: The time to certify; it is encoded to whole milliseconds.
-    ///   - serialNumber: A serial number unique to this TSA (RFC 3161 requires uniqueness; up to 160 bits).
+    ///   - serialNumber: A positive serial number unique to this TSA (RFC 3161 §2.4.2; up to 160 bits).
     /// - Throws: The request-validation errors of ``validate(_:)``, or ``TimestampError/Code/issuanceFailed`` when
-    ///   the signer fails.
+    ///   the serial is zero, genTime cannot be encoded or the signer fails.
     public func respond(
         to request: TimeStampRequest,
         at genTime: Date,
@@ -75,6 +75,9 @@ public struct TimestampIssuer: Sendable {
         serialNumber: Certificate.SerialNumber
     ) async throws -> ContentInfo {
         let policy = try self.validate(request)
+        guard serialNumber.bytes.contains(where: { $0 != 0 }) else {
+            throw TimestampError(.issuanceFailed, "a TSTInfo serial number must be positive")
+        }
         let info = TSTInfo(
             policy: policy,
             messageImprint: request.messageImprint,

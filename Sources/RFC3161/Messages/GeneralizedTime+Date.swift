@@ -4,11 +4,16 @@ import SwiftASN1
 extension GeneralizedTime {
     /// The time `date` truncated to whole milliseconds, with trailing zeros dropped as DER requires.
     init(millisecondsOf date: Date) throws {
-        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let (seconds, milliseconds) = totalMilliseconds.floorDividedBy(1000)
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        // Years 0...9999 are all GeneralizedTime can hold; checking first keeps the Int64 conversion from trapping.
+        guard milliseconds.isFinite, abs(milliseconds) < 3.0e14 else {
+            throw ASN1Error.invalidASN1Object(reason: "\(date) cannot be a GeneralizedTime")
+        }
+        let totalMilliseconds = Int64(milliseconds)
+        let (seconds, millisecond) = totalMilliseconds.floorDividedBy(1000)
         let (days, secondOfDay) = seconds.floorDividedBy(86_400)
         let (year, month, day) = GeneralizedTime.civilDate(daysSinceEpoch: days)
-        var fraction = String(milliseconds + 1000).dropFirst()  // zero-padded to three digits
+        var fraction = String(millisecond + 1000).dropFirst()  // zero-padded to three digits
         while fraction.last == "0" { fraction.removeLast() }
         try self.init(
             year: year,

@@ -43,7 +43,10 @@ public struct MessageImprint: DERImplicitlyTaggable, BERImplicitlyTaggable, Hash
     public func validated() throws -> HashAlgorithm {
         guard let hash else {
             let name = self.hashAlgorithm.algorithm == .AlgorithmID.sha1 ? "SHA-1" : "\(self.hashAlgorithm.algorithm)"
-            throw TimestampError(.unsupportedHashAlgorithm, "hash algorithm \(name) is not accepted; use SHA-256, SHA-384 or SHA-512")
+            throw TimestampError(
+                .unsupportedHashAlgorithm,
+                "hash algorithm \(name) is not accepted; use SHA-256, SHA-384 or SHA-512"
+            )
         }
         guard self.hashedMessage.count == hash.digestLength else {
             throw TimestampError(

@@ -17,11 +17,13 @@ struct SignedToken {
     init(_ token: ContentInfo) throws {
         let signedData = try token.signedData()
         guard signedData.signerInfos.count == 1, let signerInfo = signedData.signerInfos.first else {
-            throw TimestampError(.malformedEncoding, "a time-stamp token has exactly one SignerInfo, found \(signedData.signerInfos.count)")
+            let count = signedData.signerInfos.count
+            throw TimestampError(.malformedEncoding, "a time-stamp token has exactly one SignerInfo, found \(count)")
         }
         let encapsulated = signedData.encapsulatedContentInfo
         guard encapsulated.eContentType == .TimeStamping.tstInfo, let content = encapsulated.eContent else {
-            throw TimestampError(.malformedEncoding, "the token does not encapsulate a TSTInfo (eContentType \(encapsulated.eContentType))")
+            let type = encapsulated.eContentType
+            throw TimestampError(.malformedEncoding, "the token does not encapsulate a TSTInfo (eContentType \(type))")
         }
         guard let attributes = signerInfo.signedAttributes, let attributesBytes = signerInfo.signedAttributesBytes else {
             throw TimestampError(.invalidSignedAttributes, "the SignerInfo has no signed attributes")
@@ -102,7 +104,7 @@ struct SignedToken {
     func check(timestampedData: some DataProtocol, expectedNonce: [UInt8]?) throws {
         let hash = try self.tstInfo.messageImprint.validated()
         guard hash.hash(timestampedData) == self.tstInfo.messageImprint.hashedMessage else {
-            throw TimestampError(.imprintMismatch, "the token's \(hash.rawValue) imprint is not the hash of the timestamped data")
+            throw TimestampError(.imprintMismatch, "the token's \(hash.rawValue) imprint is not the timestamped data's")
         }
         if let expectedNonce {
             guard let nonce = self.tstInfo.nonce, RawInteger.minimal(nonce) == RawInteger.minimal(expectedNonce) else {

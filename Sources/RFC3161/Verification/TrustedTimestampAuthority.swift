@@ -18,7 +18,10 @@ public struct TrustedTimestampAuthority: Sendable, Hashable {
     ///   (a leaf alone cannot be anchored; sigstore-python ignores such entries) or the window ends before it starts.
     public init(certificateChain: [Certificate], validFrom: Date, validUntil: Date? = nil, name: String? = nil) throws {
         guard certificateChain.count >= 2 else {
-            throw TimestampError(.invalidCertificateChain, "a trusted TSA chain needs the leaf and its root, got \(certificateChain.count) certificate(s)")
+            throw TimestampError(
+                .invalidCertificateChain,
+                "a trusted TSA chain needs the leaf and its root, got \(certificateChain.count) certificate(s)"
+            )
         }
         if let validUntil, validUntil < validFrom {
             throw TimestampError(.invalidCertificateChain, "the TSA validity window ends before it starts")

@@ -69,6 +69,12 @@ struct CanonicalJSONWriter {
     /// RFC 8785 §3.2.2.2: escape `"`, `\` and C0 controls only; everything else is raw UTF-8.
     mutating func writeString(_ string: String) {
         output.append(UInt8(ascii: "\""))
+        // Most strings (base64, hex, names) need no escapes: copy them in one go.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output.append(contentsOf: string.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")

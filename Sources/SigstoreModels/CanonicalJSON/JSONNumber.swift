@@ -18,6 +18,7 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
         self.literal = validatedLiteral
     }
 
+    /// An integer, written exactly.
     public init(_ value: Int64) {
         self.literal = String(value)
     }

@@ -37,6 +37,7 @@ public struct JSONObject: Sendable {
 
     public var count: Int { members.count }
     public var isEmpty: Bool { members.isEmpty }
+    /// Member names in canonical order.
     public var keys: [String] { members.map(\.key) }
 
     /// The value of the member named `key`, or `nil`. Setting `nil` removes the member.

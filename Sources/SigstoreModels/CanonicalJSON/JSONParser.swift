@@ -142,8 +142,14 @@ struct JSONParser {
             case 0x00..<0x20:
                 throw failure("control character \(describe(byte)) must be escaped in a string")
             default:
-                buffer.append(byte)
-                index += 1
+                // Copy the run of ordinary bytes up to the next quote, escape or control byte.
+                let start = index
+                while index < bytes.count, bytes[index] >= 0x20, bytes[index] != UInt8(ascii: "\""),
+                    bytes[index] != UInt8(ascii: "\\")
+                {
+                    index += 1
+                }
+                buffer.append(contentsOf: bytes[start..<index])
             }
         }
     }

@@ -18,3 +18,17 @@ package struct ProtoJSONKey: CodingKey, Hashable, Sendable {
         nil
     }
 }
+
+/// The coding key of an array element.
+struct ProtoJSONIndexKey: CodingKey {
+    let intValue: Int?
+    var stringValue: String { "Index \(intValue ?? 0)" }
+
+    init(intValue: Int) {
+        self.intValue = intValue
+    }
+
+    init?(stringValue: String) {
+        nil
+    }
+}

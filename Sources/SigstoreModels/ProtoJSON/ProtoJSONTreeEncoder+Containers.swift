@@ -117,17 +117,3 @@ extension ProtoJSONTreeEncoder {
         mutating func encode<T: Encodable>(_ value: T) throws { try slot.store(value, codingPath: codingPath) }
     }
 }
-
-/// The coding key of an array element.
-struct ProtoJSONIndexKey: CodingKey {
-    let intValue: Int?
-    var stringValue: String { "Index \(intValue ?? 0)" }
-
-    init(intValue: Int) {
-        self.intValue = intValue
-    }
-
-    init?(stringValue: String) {
-        nil
-    }
-}

@@ -1,8 +1,7 @@
 /// An `Encoder` that records what a value encodes as a ``ProtoJSONNode`` tree, members in
 /// the order they were written.
 ///
-/// Only ``ProtoJSON/encode(_:pretty:)`` uses it; values are encoded on one thread and the
-/// tree is discarded afterwards, so the reference types here never cross isolation domains.
+/// Only ``ProtoJSON/encode(_:pretty:)`` uses it.
 struct ProtoJSONTreeEncoder: Encoder {
     let slot: ProtoJSONSlot
     let codingPath: [any CodingKey]
@@ -26,81 +25,5 @@ struct ProtoJSONTreeEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
         SingleValueContainer(slot: slot, codingPath: codingPath)
-    }
-}
-
-/// One place in the tree being built; nested containers fill their own slot later.
-final class ProtoJSONSlot {
-    enum Content {
-        case empty
-        case value(ProtoJSONNode)
-        case object([(name: String, slot: ProtoJSONSlot)])
-        case array([ProtoJSONSlot])
-    }
-
-    var content: Content = .empty
-
-    func becomeObject() {
-        if case .object = content { return }
-        content = .object([])
-    }
-
-    func becomeArray() {
-        if case .array = content { return }
-        content = .array([])
-    }
-
-    /// A new slot for member `name`; writing the same member twice keeps the last value.
-    func member(_ name: String) -> ProtoJSONSlot {
-        guard case .object(var members) = content else { preconditionFailure("not an object") }
-        let child = ProtoJSONSlot()
-        if let index = members.firstIndex(where: { $0.name == name }) {
-            members[index].slot = child
-        } else {
-            members.append((name, child))
-        }
-        content = .object(members)
-        return child
-    }
-
-    func appendElement() -> ProtoJSONSlot {
-        guard case .array(var elements) = content else { preconditionFailure("not an array") }
-        let child = ProtoJSONSlot()
-        elements.append(child)
-        content = .array(elements)
-        return child
-    }
-
-    var count: Int {
-        if case .array(let elements) = content { return elements.count }
-        return 0
-    }
-
-    func resolved() -> ProtoJSONNode {
-        switch content {
-        case .empty: .object([])
-        case .value(let node): node
-        case .object(let members): .object(members.map { ($0.name, $0.slot.resolved()) })
-        case .array(let elements): .array(elements.map { $0.resolved() })
-        }
-    }
-
-    /// Stores a scalar, or encodes a nested value into this slot.
-    func store<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
-        switch value {
-        case let text as String: content = .value(.string(text))
-        case let flag as Bool: content = .value(.bool(flag))
-        case let number as any BinaryInteger: content = .value(.number(String(describing: number)))
-        case let number as Double: content = .value(try Self.number(number, codingPath: codingPath))
-        case let number as Float: content = .value(try Self.number(Double(number), codingPath: codingPath))
-        default: try value.encode(to: ProtoJSONTreeEncoder(slot: self, codingPath: codingPath))
-        }
-    }
-
-    private static func number(_ value: Double, codingPath: [any CodingKey]) throws -> ProtoJSONNode {
-        guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "JSON has no NaN or infinity"))
-        }
-        return .number(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value))
     }
 }

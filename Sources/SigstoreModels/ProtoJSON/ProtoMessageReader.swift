@@ -14,8 +14,10 @@ package struct ProtoMessageReader {
             guard let name = fields.jsonName(forSpelling: key.stringValue) else {
                 throw ModelError(.unknownField, field: path(key), "unknown member")
             }
-            if keys[name] != nil {
-                throw ModelError(.invalidValue, field: path(key), "member given twice, in two spellings")
+            if let other = keys[name] {
+                // Name the .proto spelling, whichever of the two Foundation listed first.
+                let alternate = key.stringValue == name ? other : key
+                throw ModelError(.invalidValue, field: path(alternate), "member given twice, in two spellings")
             }
             keys[name] = key
         }
@@ -67,10 +69,11 @@ package struct ProtoMessageReader {
         }
         do {
             return try container.decode(I.self, forKey: key)
-        } catch DecodingError.dataCorrupted {
-            throw ModelError(.invalidValue, field: path(key), "not an integer in range of \(I.self)")
         } catch DecodingError.typeMismatch {
             throw ModelError(.wrongType, field: path(key), "expected an integer as a string or number")
+        } catch {
+            // Foundation reports fractions and overflow with an internal error type.
+            throw ModelError(.invalidValue, field: path(key), "not an integer in range of \(I.self)")
         }
     }
 

@@ -23,12 +23,13 @@ public struct ProtoTimestamp: Sendable, Hashable, Comparable, CustomStringConver
         self.nanos = nanos
     }
 
-    /// The timestamp nearest to `date`, to the nanosecond.
+    /// The timestamp nearest to `date`, to the microsecond: a `Date` holds present-day times
+    /// only to about a quarter of a microsecond, so finer digits would be noise.
     public init(_ date: Date) {
         let interval = date.timeIntervalSince1970
         let whole = interval.rounded(.down)
         var seconds = Int64(whole)
-        var nanos = Int32(((interval - whole) * 1_000_000_000).rounded())
+        var nanos = Int32(((interval - whole) * 1_000_000).rounded()) * 1000
         if nanos >= 1_000_000_000 {
             seconds += 1
             nanos -= 1_000_000_000

@@ -19,6 +19,7 @@ public enum ProposedEntry: Sendable, Hashable {
         }
     }
 
+    /// The entry type name.
     public var kind: String {
         switch self {
         case .hashedRekordV001: RekorV1.HashedRekord.kind
@@ -26,6 +27,7 @@ public enum ProposedEntry: Sendable, Hashable {
         }
     }
 
+    /// The entry type version.
     public var apiVersion: String {
         switch self {
         case .hashedRekordV001: RekorV1.HashedRekord.apiVersion

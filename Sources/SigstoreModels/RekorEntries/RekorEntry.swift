@@ -23,6 +23,7 @@ public enum RekorEntry: Sendable, Hashable {
         }
     }
 
+    /// The entry type name, as in the body and in a bundle's `kindVersion.kind`.
     public var kind: String {
         switch self {
         case .hashedRekordV001: RekorV1.HashedRekord.kind
@@ -33,6 +34,7 @@ public enum RekorEntry: Sendable, Hashable {
         }
     }
 
+    /// The entry type version, as in the body and in a bundle's `kindVersion.version`.
     public var apiVersion: String {
         switch self {
         case .hashedRekordV001: RekorV1.HashedRekord.apiVersion

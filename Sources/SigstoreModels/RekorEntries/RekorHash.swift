@@ -17,6 +17,7 @@ public struct RekorHash: Sendable, Hashable {
     }
 
     public let algorithm: Algorithm
+    /// The raw digest bytes (lowercase hex in JSON).
     public let digest: [UInt8]
 
     /// - Throws: `ModelError` with code `.invalidValue` when the digest length does not match the algorithm.

@@ -8,4 +8,13 @@ public enum RekorV1 {
     public static let maximumDocumentSize = 32 << 20
 
     static var limits: JSONLimits { JSONLimits(maxBytes: maximumDocumentSize) }
+
+    /// Encodes a v1 API value canonically; any JSON would do, canonical is stable for tests and caches.
+    static func encode(_ value: some Encodable) throws(ModelError) -> [UInt8] {
+        do {
+            return try CanonicalJSON.encode(value)
+        } catch {
+            throw ModelError.from(error)
+        }
+    }
 }

@@ -9,6 +9,7 @@ extension RekorV2 {
         public static let kind = "hashedrekord"
         public static let apiVersion = "0.0.2"
 
+        /// The signed digest and the algorithm the key type implies.
         public var data: HashOutput
         public var signature: Signature
 

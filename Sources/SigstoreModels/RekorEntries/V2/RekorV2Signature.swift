@@ -1,6 +1,7 @@
 extension RekorV2 {
     /// A signature with its verifier (`dev.sigstore.rekor.v2.Signature`).
     public struct Signature: Sendable, Hashable {
+        /// The raw signature bytes (base64 in JSON).
         public var content: [UInt8]
         public var verifier: Verifier
 

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Runs the `openssl` command-line tool, to check our certificates with an independent parser.
+enum OpenSSL {
+    /// `openssl x509 -text -noout` of a DER certificate.
+    static func text(ofCertificate der: [UInt8]) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ct-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("certificate.der")
+        try Data(der).write(to: file)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl", "x509", "-inform", "DER", "-in", file.path, "-text", "-noout"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Whether the tool can be run here.
+    static var isAvailable: Bool {
+        ["/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// `bytes` as openssl prints them in SCT fields: upper-case hex pairs joined by colons.
+    static func colonHex(_ bytes: [UInt8]) -> String {
+        bytes.map { String(format: "%02X", $0) }.joined(separator: ":")
+    }
+}
