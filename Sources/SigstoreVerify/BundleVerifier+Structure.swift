@@ -7,7 +7,12 @@ extension BundleVerifier {
         do {
             try bundle.validate(requireSingleTlogEntry: true)
         } catch {
-            throw VerificationError(.invalidBundle, "the bundle breaks the rules of version \(bundle.version): \(error)")
+            throw VerificationError(.invalidBundle, "the bundle breaks the rules of \(bundle.mediaType): \(error)")
+        }
+        // The `certificate` member arrived with v0.3 (interop contract §9.1); older versions
+        // carry a chain, so an older media type over a lone certificate is a mislabelled bundle.
+        if case .certificate = bundle.verificationMaterial.content, bundle.version < .v0_3 {
+            throw VerificationError(.invalidBundle, "a \(bundle.mediaType) bundle carries its leaf in x509CertificateChain, not certificate")
         }
         let timestamps = bundle.verificationMaterial.rfc3161Timestamps
         guard timestamps.count <= VerificationLimits.maximumTimestamps else {

@@ -93,13 +93,20 @@ import X509
         SignedEntry.x509(certificate: []),
         .precertificate(issuerKeyHash: Array(repeating: 0, count: 31), tbsCertificate: [0x30, 0x00]),
         .precertificate(issuerKeyHash: Array(repeating: 0, count: 32), tbsCertificate: []),
-        .x509(certificate: Array(repeating: 0, count: 1 << 24)),
     ])
     func refusesEntriesWithLengthsRFC6962DoesNotAllow(_ entry: SignedEntry) throws {
         let sct = try SignedCertificateTimestamp(tlsEncoded: Fixture.vector("testCertProof"))
         let error = #expect(throws: CTError.self) { try sct.signedData(for: entry) }
         #expect(error?.code == .malformedEncoding)
         #expect(throws: CTError.self) { try sct.merkleTreeLeaf(for: entry) }
+    }
+
+    /// `ASN.1Cert` is `<1..2^24-1>`: one byte more does not fit the u24 length.
+    @Test func refusesACertificateBeyondTheU24Length() throws {
+        let sct = try SignedCertificateTimestamp(tlsEncoded: Fixture.vector("testCertProof"))
+        let error = #expect(throws: CTError.self) { try sct.signedData(for: .x509(certificate: Array(repeating: 0, count: 1 << 24))) }
+        #expect(error?.code == .malformedEncoding)
+        #expect(try sct.signedData(for: .x509(certificate: Array(repeating: 0, count: (1 << 24) - 1))).count == 2 + 8 + 2 + 3 + (1 << 24) - 1 + 2)
     }
 
     static func leafHash(_ leaf: [UInt8]) -> [UInt8] {

@@ -14,7 +14,7 @@ public enum IdentityMatcher: Sendable, Hashable, CustomStringConvertible {
     /// Whether `value` satisfies the matcher.
     ///
     /// - Throws: ``VerificationError/Code/invalidPolicy`` when the pattern does not compile.
-    func matches(_ value: String) throws(VerificationError) -> Bool {
+    public func matches(_ value: String) throws(VerificationError) -> Bool {
         switch self {
         case .exact(let expected):
             // Byte equality: Swift's `==` would equate canonically equivalent Unicode forms.

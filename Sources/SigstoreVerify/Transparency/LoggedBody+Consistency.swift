@@ -1,6 +1,5 @@
 import SigstoreCrypto
 import SigstoreModels
-import SwiftASN1
 
 extension LoggedBody {
     /// The bytes the log hashed into its tree for this entry, after checking they describe
@@ -75,16 +74,22 @@ extension LoggedBody {
         }
     }
 
-    /// Rekor v1 bodies carry the signer as PEM (the log re-encodes it canonically); compare the
-    /// DER inside rather than the text.
+    /// Rekor v1 bodies carry the signer as PEM (the log re-encodes it canonically, other
+    /// producers do not); compare the DER inside rather than the text.
     private static func checkKey(_ logged: [UInt8], matches signer: Signer) throws(VerificationError) {
-        let pem = String(validating: logged, as: UTF8.self).flatMap { try? PEMDocument(pemString: $0) }
+        let pem = PEMBlock(logged)
         switch signer {
         case .certificate(_, let der, _):
-            let loggedDER = pem.flatMap { $0.discriminator == "CERTIFICATE" ? $0.derBytes : nil } ?? logged
+            let loggedDER = pem.map { $0.label == "CERTIFICATE" ? $0.der : [] } ?? logged
             guard loggedDER == der else { throw mismatch("the logged certificate is not the bundle's signing certificate") }
         case .managedKey(let key):
-            guard (try? PublicKey(pemOrDER: logged)) == key else { throw mismatch("the logged public key is not the verification key") }
+            let loggedKey: PublicKey?
+            switch pem?.label {
+            case "PUBLIC KEY", nil: loggedKey = try? PublicKey(derEncoded: pem?.der ?? logged)
+            case "RSA PUBLIC KEY": loggedKey = try? PublicKey(pkcs1RSADER: pem?.der ?? [])
+            default: loggedKey = nil
+            }
+            guard loggedKey == key else { throw mismatch("the logged public key is not the verification key") }
         }
     }
 
