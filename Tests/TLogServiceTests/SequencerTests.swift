@@ -76,7 +76,7 @@ import Testing
     @Test func duplicatesWithinOneBatchShareOneIndex() async throws {
         // Duplicates do not fill a batch, so the batch age gathers the ten submissions.
         let storage = InMemoryLogStorage()
-        let log = try TestLog(storage: storage, configuration: SequencerConfiguration(maximumBatchAge: .milliseconds(300)))
+        let log = try TestLog(storage: storage, configuration: SequencerConfiguration(maximumBatchAge: .milliseconds(500)))
         try await log.sequencer.start()
         let results = try await withThrowingTaskGroup(of: AppendResult.self) { group in
             for _ in 0..<10 {
@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func batchesHoldAtMostTheConfiguredNumberOfEntries() async throws {
-        let log = try TestLog(configuration: SequencerConfiguration(maximumBatchSize: 8, maximumBatchAge: .milliseconds(200)))
+        let log = try TestLog(configuration: SequencerConfiguration(maximumBatchSize: 8, maximumBatchAge: .milliseconds(500)))
         try await log.sequencer.start()
         let results = try await withThrowingTaskGroup(of: AppendResult.self) { group in
             for number in 0..<20 {
