@@ -20,6 +20,7 @@ let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
 let hummingbirdTesting: Target.Dependency = .product(name: "HummingbirdTesting", package: "hummingbird")
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift-prometheus")
 let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let httpClient: Target.Dependency = .product(name: "AsyncHTTPClient", package: "async-http-client")
@@ -52,6 +53,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Foundations: pure, no I/O, no clocks.
@@ -69,12 +71,15 @@ let package = Package(
         .target(name: "CAService", dependencies: ["OIDC", "SigstoreCrypto", "CertificateTransparency", crypto, cryptoExtras, asn1, x509, yams, httpClient, logging], swiftSettings: strictSettings),
         .target(name: "DevIdentityProvider", dependencies: ["OIDC", "SigstoreCrypto", crypto, logging], swiftSettings: strictSettings),
         .target(name: "TSAService", dependencies: ["RFC3161", "SigstoreCrypto", x509, asn1, logging], swiftSettings: strictSettings),
+        .target(name: "TLogService", dependencies: ["Merkle", "SignedNote", "SigstoreCrypto", "SigstoreModels", crypto, logging], swiftSettings: strictSettings),
+        .target(name: "TLogStorageSQLite", dependencies: ["TLogService", "Merkle", grdb], swiftSettings: strictSettings),
         // CLI and server layers.
         .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService", "DevIdentityProvider", "CAService"], swiftSettings: strictSettings),
         .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "SigstoreVerify", "Merkle", "SignedNote", "RFC3161", x509, asn1, httpClient], swiftSettings: strictSettings),
         // Executables: thin entry points.
         .executableTarget(name: "signet", dependencies: ["SignetCLI"], swiftSettings: strictSettings),
         .executableTarget(name: "signetd", dependencies: ["ServerSupport"], swiftSettings: strictSettings),
+        .executableTarget(name: "tlog-load", dependencies: ["TLogService", "TLogStorageSQLite", "SigstoreCrypto", crypto, logging], swiftSettings: strictSettings),
         // Tests.
         .testTarget(name: "SigstoreCryptoTests", dependencies: ["SigstoreCrypto", crypto, cryptoExtras], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "MerkleTests", dependencies: ["Merkle", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
@@ -88,5 +93,7 @@ let package = Package(
         .testTarget(name: "TSAServiceTests", dependencies: ["TSAService", "RFC3161", "SigstoreCrypto", x509, asn1], swiftSettings: strictSettings),
         .testTarget(name: "ServerSupportTests", dependencies: ["ServerSupport", "TSAService", "RFC3161", "SigstoreCrypto", "CAService", "OIDC", "DevIdentityProvider", "CertificateTransparency", x509, asn1, hummingbird, hummingbirdTesting, httpClient], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreModelsTests", dependencies: ["SigstoreModels", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "TLogServiceTests", dependencies: ["TLogService", "Merkle", "SignedNote", "SigstoreCrypto", crypto, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "TLogStorageSQLiteTests", dependencies: ["TLogStorageSQLite", "TLogService", "Merkle", "SignedNote", "SigstoreCrypto", grdb, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ]
 )

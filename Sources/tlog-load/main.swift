@@ -1,0 +1,13 @@
+import Foundation
+
+// Measures durable appends/s through the Sequencer into SQLite: `tlog-load [--entries N]
+// [--clients N] [--batch-size N] [--batch-age-ms N] [--directory PATH] [--print-acknowledged]`.
+// Build with -c release for figures.
+do {
+    let options = try LoadOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+    let report = try await LoadGenerator(options: options).run()
+    print(report)
+} catch {
+    FileHandle.standardError.write(Data("tlog-load: \(error)\n".utf8))
+    exit(1)
+}
