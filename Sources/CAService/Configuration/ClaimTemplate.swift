@@ -38,6 +38,7 @@ public struct ClaimTemplate: Sendable, Hashable, CustomStringConvertible {
         } else {
             let name = source.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { throw CAError(.invalidConfiguration, "a claim template is empty") }
+            guard !name.contains("}}") else { throw CAError(.invalidConfiguration, "template '\(source)': '}}' without '{{'") }
             nodes = [.value(.claim(name))]
         }
     }

@@ -61,7 +61,14 @@ struct EncryptedPrivateKey {
                         if node.identifier == .integer, keyLength == nil {
                             keyLength = try Int(derEncoded: node)
                         } else if node.identifier == .sequence {
-                            prf = try DER.sequence(node, identifier: .sequence) { try ASN1ObjectIdentifier(derEncoded: &$0) }
+                            // AlgorithmIdentifier: the OID, then NULL or nothing.
+                            prf = try DER.sequence(node, identifier: .sequence) { nodes in
+                                let oid = try ASN1ObjectIdentifier(derEncoded: &nodes)
+                                if let parameters = nodes.next(), parameters.identifier != .null {
+                                    throw ASN1Error.invalidASN1Object(reason: "unexpected PRF parameters")
+                                }
+                                return oid
+                            }
                         } else {
                             throw ASN1Error.invalidASN1Object(reason: "unexpected PBKDF2 parameter")
                         }
