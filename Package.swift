@@ -71,19 +71,19 @@ let package = Package(
         .target(name: "CAService", dependencies: ["OIDC", "SigstoreCrypto", "CertificateTransparency", crypto, cryptoExtras, asn1, x509, yams, httpClient, logging], swiftSettings: strictSettings),
         .target(name: "DevIdentityProvider", dependencies: ["OIDC", "SigstoreCrypto", crypto, logging], swiftSettings: strictSettings),
         .target(name: "TSAService", dependencies: ["RFC3161", "SigstoreCrypto", x509, asn1, logging], swiftSettings: strictSettings),
-        .target(name: "TLogService", dependencies: ["Merkle", "SignedNote", "SigstoreCrypto", "SigstoreModels", crypto, logging], swiftSettings: strictSettings),
-        .target(name: "TLogStorageSQLite", dependencies: ["TLogService", "Merkle", grdb], swiftSettings: strictSettings),
+        .target(name: "LogEngine", dependencies: ["Merkle", "SignedNote", "SigstoreCrypto", "SigstoreModels", crypto, logging], swiftSettings: strictSettings),
+        .target(name: "LogStorageSQLite", dependencies: ["LogEngine", "Merkle", grdb], swiftSettings: strictSettings),
         // CLI and server layers.
         .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService", "DevIdentityProvider", "CAService"], swiftSettings: strictSettings),
         .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "SigstoreVerify", "Merkle", "SignedNote", "RFC3161", x509, asn1, httpClient], swiftSettings: strictSettings),
         // Executables: thin entry points.
         .executableTarget(name: "signet", dependencies: ["SignetCLI"], swiftSettings: strictSettings),
         .executableTarget(name: "signetd", dependencies: ["ServerSupport"], swiftSettings: strictSettings),
-        .executableTarget(name: "tlog-load", dependencies: ["TLogService", "TLogStorageSQLite", "SigstoreCrypto", crypto, logging], swiftSettings: strictSettings),
+        .executableTarget(name: "tlog-load", dependencies: ["LogEngine", "LogStorageSQLite", "SigstoreCrypto", crypto, logging], swiftSettings: strictSettings),
         // Tests.
         .testTarget(name: "SigstoreCryptoTests", dependencies: ["SigstoreCrypto", crypto, cryptoExtras], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "MerkleTests", dependencies: ["Merkle", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "SignedNoteTests", dependencies: ["SignedNote", "SigstoreCrypto", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "SignedNoteTests", dependencies: ["SignedNote", "SigstoreCrypto", crypto, argumentParser], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "CertificateTransparencyTests", dependencies: ["CertificateTransparency", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreVerifyTests", dependencies: ["SigstoreVerify", "SigstoreModels", "SigstoreCrypto", "Merkle", "SignedNote", "CertificateTransparency", "RFC3161", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "RFC3161Tests", dependencies: ["RFC3161", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
@@ -93,7 +93,8 @@ let package = Package(
         .testTarget(name: "TSAServiceTests", dependencies: ["TSAService", "RFC3161", "SigstoreCrypto", x509, asn1], swiftSettings: strictSettings),
         .testTarget(name: "ServerSupportTests", dependencies: ["ServerSupport", "TSAService", "RFC3161", "SigstoreCrypto", "CAService", "OIDC", "DevIdentityProvider", "CertificateTransparency", x509, asn1, hummingbird, hummingbirdTesting, httpClient], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreModelsTests", dependencies: ["SigstoreModels", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "TLogServiceTests", dependencies: ["TLogService", "Merkle", "SignedNote", "SigstoreCrypto", crypto, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "TLogStorageSQLiteTests", dependencies: ["TLogStorageSQLite", "TLogService", "Merkle", "SignedNote", "SigstoreCrypto", grdb, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "SignetCLITests", dependencies: ["SignetCLI", "SigstoreVerify", "SigstoreModels", "SigstoreCrypto", crypto, argumentParser], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "LogEngineTests", dependencies: ["LogEngine", "Merkle", "SignedNote", "SigstoreCrypto", crypto, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "LogStorageSQLiteTests", dependencies: ["LogStorageSQLite", "LogEngine", "Merkle", "SignedNote", "SigstoreCrypto", grdb, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ]
 )

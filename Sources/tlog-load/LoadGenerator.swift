@@ -3,8 +3,8 @@ import Foundation
 import Logging
 import Synchronization
 import SigstoreCrypto
-import TLogService
-import TLogStorageSQLite
+import LogEngine
+import LogStorageSQLite
 
 /// Runs many concurrent submitters against a fresh SQLite log and reports throughput, latency
 /// percentiles and batch sizes. Entries look like Rekor v2 hashedrekord bodies (~450 bytes)

@@ -1,5 +1,5 @@
 import Foundation
-import TLogService
+import LogEngine
 
 /// Command-line options of the load generator.
 struct LoadOptions {
