@@ -98,7 +98,7 @@ struct VerificationReport: Encodable, Sendable {
     var text: String {
         var lines = ["Verified OK"]
         func add(_ label: String, _ value: String) {
-            lines.append((label + ":").padding(toLength: 12, withPad: " ", startingAt: 0) + value)
+            lines.append((label.isEmpty ? "" : label + ":").padding(toLength: 12, withPad: " ", startingAt: 0) + value)
         }
         if signer.kind == "certificate" {
             add("Identity", signer.identity ?? "(none)")

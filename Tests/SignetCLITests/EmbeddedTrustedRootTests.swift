@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import SigstoreModels
+import SigstoreVerify
+import Testing
+
+@testable import SignetCLI
+
+/// The trusted roots compiled into `signet` are the published TUF targets.
+@Suite struct EmbeddedTrustedRootTests {
+    /// The copies the embedded JSON was taken from (see `EmbeddedTrustedRoot`).
+    static func published(_ root: EmbeddedTrustedRoot) -> URL {
+        let name = root == .publicGood ? "public-good-trusted-root.json" : "staging-trusted-root.json"
+        return SignetProcess.repository.appendingPathComponent("Tests/SigstoreModelsTests/Fixtures/\(name)")
+    }
+
+    @Test(arguments: EmbeddedTrustedRoot.allCases)
+    func equalsThePublishedDocument(_ root: EmbeddedTrustedRoot) throws {
+        let published = try String(contentsOf: Self.published(root), encoding: .utf8)
+        // A multi-line literal drops the final newline.
+        #expect(root.document + "\n" == published)
+    }
+
+    @Test(arguments: EmbeddedTrustedRoot.allCases)
+    func parsesAndLoadsIntoAVerifier(_ root: EmbeddedTrustedRoot) throws {
+        let trustedRoot = try root.trustedRoot()
+        #expect(!trustedRoot.certificateAuthorities.isEmpty)
+        #expect(!trustedRoot.tlogs.isEmpty)
+        #expect(!trustedRoot.timestampAuthorities.isEmpty)
+        _ = try BundleVerifier(trustedRoot: trustedRoot)
+    }
+
+    @Test func productionIsTheDefault() throws {
+        let options = try TrustOptions.parse([])
+        #expect(try options.loadTrustedRoot() == EmbeddedTrustedRoot.publicGood.trustedRoot())
+        let staging = try TrustOptions.parse(["--staging"])
+        #expect(try staging.loadTrustedRoot() == EmbeddedTrustedRoot.staging.trustedRoot())
+    }
+}
