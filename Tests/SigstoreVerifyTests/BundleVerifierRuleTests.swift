@@ -201,6 +201,21 @@ import X509
         #expect(await code(signed) == .invalidTransparencyLogEntry)
     }
 
+    @Test func rejectsExtremeIndexesAndTimesWithoutTrapping() async throws {
+        for log in [VirtualSigstore.Log.rekorV1, .rekorV2] {
+            let signed = try await sign { $0.log = log }
+            let changes: [(inout TransparencyLogEntry) -> Void] = [
+                { $0.integratedTime = .max }, { $0.integratedTime = -1 }, { $0.logIndex = .max }, { $0.logIndex = .min },
+                { $0.inclusionProof?.treeSize = .max }, { $0.inclusionProof?.logIndex = .max }, { $0.inclusionProof?.treeSize = 0 },
+            ]
+            for change in changes {
+                var tampered = signed
+                change(&tampered.bundle.verificationMaterial.tlogEntries[0])
+                #expect(await code(tampered) != nil)
+            }
+        }
+    }
+
     // MARK: Timestamps (§11.7)
 
     @Test func rejectsTimestampsWhenTheRootHasNoTSA() async throws {

@@ -35,7 +35,7 @@ struct TrustedCertificateAuthority: Sendable {
     /// The path from `leaf` to this CA's anchor when every certificate on it is valid at `time`
     /// (inclusive), `time` lies in the CA's `validFor`, and the leaf has the Fulcio profile.
     func path(from leaf: Certificate, at time: Date) async -> Result<[Certificate], VerificationError> {
-        guard validFor?.contains(time) ?? true else {
+        guard validFor?.covers(time) ?? true else {
             return .failure(VerificationError(.untrustedCertificate, "\(name) is not trusted at \(time) (outside its validFor)"))
         }
         var verifier = Verifier(rootCertificates: CertificateStore([root])) {

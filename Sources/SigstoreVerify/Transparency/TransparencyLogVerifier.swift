@@ -42,7 +42,7 @@ struct TransparencyLogVerifier: Sendable {
         _ entry: TransparencyLogEntry, leaf: [UInt8], rekorV2: Bool, with log: TrustedLog, timestampTimes: [Date]
     ) throws(VerificationError) -> VerifiedLogEntry {
         let entryTimes = entry.integratedTime > 0 ? [Date(timeIntervalSince1970: TimeInterval(entry.integratedTime))] : timestampTimes
-        for time in entryTimes where !log.validFor.contains(time) {
+        for time in entryTimes where !log.validFor.covers(time) {
             throw Self.failure("the key of \(log.baseURL) is not valid at the entry's time \(time)")
         }
         var integratedTime: Date?
