@@ -8,6 +8,8 @@ public struct CTLogError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidQuery
         /// No such entry or tree (404).
         case notFound
+        /// The log is shutting down or too many entries wait for a commit (503): retry later.
+        case unavailable
         /// Storage or signing failed (500).
         case internalFailure
     }
