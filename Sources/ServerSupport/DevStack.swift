@@ -1,4 +1,5 @@
 import CAService
+import CTLogService
 import CertificateTransparency
 import DevIdentityProvider
 import Foundation
@@ -19,11 +20,12 @@ struct DevStack {
         try files.create()
         let timestampAuthority = try makeTimestampAuthority(files: files, now: now)
         let devIdentityProvider = try makeDevIdentityProvider(files: files, host: host, port: port)
-        let certificateAuthority = try makeCertificateAuthority(files: files, host: host, port: port, now: now)
+        let (certificateAuthority, ctLog) = try makeCertificateAuthority(files: files, host: host, port: port, now: now)
         return DevStack(services: HostedServices(
             timestampAuthority: timestampAuthority,
             devIdentityProvider: devIdentityProvider,
-            certificateAuthority: certificateAuthority
+            certificateAuthority: certificateAuthority,
+            ctLog: ctLog
         ))
     }
 
@@ -39,9 +41,9 @@ struct DevStack {
     /// the intermediate), accepting email identities from the dev issuer. Port 0 (tests) accepts
     /// the dev issuer on any port, since the real one is known only once the server listens.
     ///
-    /// SCTs come from a `SigningOnlyPrecertificateLog` with the key in `ctlog/signing-key.pem`
-    /// until the CT log service runs in the stack: nothing is logged yet.
-    private static func makeCertificateAuthority(files: DataDirectory, host: String, port: Int, now: Date) throws -> CertificateAuthority {
+    /// SCTs come from the CT log in the same process (key `ctlog/signing-key.pem`), which
+    /// accepts the dev CA's root and is returned for hosting at `/ct/v1`.
+    private static func makeCertificateAuthority(files: DataDirectory, host: String, port: Int, now: Date) throws -> (CertificateAuthority, CTLog) {
         let keys: CertificateAuthorityKeys
         let keyFile = files.url("ca/intermediate-key.pem")
         let chainFile = files.url("ca/chain.pem")
@@ -58,18 +60,18 @@ struct DevStack {
             try files.write(try generated.keys.chainPEM().joined(), to: "ca/chain.pem", secret: false)
             keys = generated.keys
         }
-        let logKey = try files.privateKey("ctlog/signing-key.pem", creating: .ecdsaP256)
-        let log = SigningOnlyPrecertificateLog(signer: try SCTSigner(signer: logKey))
+        let ctLog = try makeCTLog(files: files, acceptingRootOf: keys)
+        let log = InProcessPrecertificateLog(log: ctLog)
         let authority = host.contains(":") ? "[\(host)]" : host
         let issuer = IssuerSettings(issuerURL: "http://\(authority):\(port == 0 ? "*" : String(port))/oidc", type: .email)
         let issuers = port == 0
             ? try IssuerConfiguration(issuers: [], metaIssuers: [issuer])
             : try IssuerConfiguration(issuers: [issuer])
-        return CertificateAuthority(
-            certificateIssuer: CodeSigningCertificateIssuer(keys: keys, log: log, trustedLogs: [try TrustedCTLog(publicKey: logKey.publicKey)]),
+        return (CertificateAuthority(
+            certificateIssuer: CodeSigningCertificateIssuer(keys: keys, log: log, trustedLogs: [try TrustedCTLog(publicKey: ctLog.publicKey)]),
             issuers: issuers,
             tokenVerifier: try IdentityTokenVerifier(configuration: .init(issuers: issuers.allowedIssuers))
-        )
+        ), ctLog)
     }
 
     private static func makeTimestampAuthority(files: DataDirectory, now: Date) throws -> TimestampAuthority {

@@ -1,4 +1,5 @@
 public import CAService
+public import CTLogService
 public import DevIdentityProvider
 public import Hummingbird
 public import TSAService
@@ -11,15 +12,19 @@ public struct HostedServices: Sendable {
     public var devIdentityProvider: DevIdentityProvider?
     /// The Fulcio-compatible certificate authority at `/api/v2/signingCert` and friends.
     public var certificateAuthority: CertificateAuthority?
+    /// The RFC 6962 certificate transparency log at `/ct/v1` that the CA gets SCTs from.
+    public var ctLog: CTLog?
 
     public init(
         timestampAuthority: TimestampAuthority? = nil,
         devIdentityProvider: DevIdentityProvider? = nil,
-        certificateAuthority: CertificateAuthority? = nil
+        certificateAuthority: CertificateAuthority? = nil,
+        ctLog: CTLog? = nil
     ) {
         self.timestampAuthority = timestampAuthority
         self.devIdentityProvider = devIdentityProvider
         self.certificateAuthority = certificateAuthority
+        self.ctLog = ctLog
     }
 
     /// Names of the hosted services, for the start-up banner.
@@ -28,6 +33,7 @@ public struct HostedServices: Sendable {
         if timestampAuthority != nil { names.append("timestamp authority (/api/v1/timestamp)") }
         if devIdentityProvider != nil { names.append("dev OIDC issuer (/oidc)") }
         if certificateAuthority != nil { names.append("certificate authority (/api/v2/signingCert)") }
+        if ctLog != nil { names.append("CT log (/ct/v1)") }
         return names
     }
 
@@ -40,6 +46,9 @@ public struct HostedServices: Sendable {
         }
         if let certificateAuthority {
             CertificateAuthorityRoutes.register(on: router, authority: certificateAuthority)
+        }
+        if let ctLog {
+            CTLogRoutes.register(on: router, log: ctLog)
         }
     }
 }

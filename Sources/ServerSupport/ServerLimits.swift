@@ -11,4 +11,6 @@ public enum ServerLimits {
     /// Largest body of a CA certificate request: a token, and a CSR or key with its proof (an
     /// RSA-4096 CSR in base64 PEM is under 3 KiB; tokens with many CI claims stay under 8 KiB).
     public static let maxSigningCertificateRequestBody = 64 * 1024
+    /// Largest body of a CT `add-chain` or `add-pre-chain`: a few base64 certificates.
+    public static let maxCTChainBody = 256 * 1024
 }

@@ -1,5 +1,6 @@
 import DevIdentityProvider
 import CAService
+import CTLogService
 import Hummingbird
 import TSAService
 
@@ -29,6 +30,13 @@ enum ServiceErrorMapping {
                 ServiceErrorResponse(.contentTooLarge, error.message, includeDetails: true, code: 8)
             case .issuanceFailed, .invalidConfiguration:
                 ServiceErrorResponse(.internalServerError, error.message, includeDetails: true, code: 13)
+            }
+        case let error as CTLogError:
+            switch error.code {
+            case .invalidSubmission, .invalidQuery: ServiceErrorResponse(.badRequest, error.message)
+            case .notFound: ServiceErrorResponse(.notFound, error.message)
+            case .unavailable: ServiceErrorResponse(.serviceUnavailable, error.message)
+            case .internalFailure: ServiceErrorResponse(.internalServerError, error.message)
             }
         default:
             nil
