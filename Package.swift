@@ -79,7 +79,7 @@ let package = Package(
         .target(name: "TLogService", dependencies: ["LogEngine", "SigstoreModels", "SigstoreCrypto", "SignedNote", "Merkle", crypto, x509, logging], swiftSettings: strictSettings),
         .target(name: "CTLogService", dependencies: ["LogEngine", "CertificateTransparency", "SigstoreCrypto", "Merkle", crypto, x509, logging], swiftSettings: strictSettings),
         // CLI and server layers.
-        .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService", "DevIdentityProvider", "CAService", "LogStorageSQLite", "LogEngine", "CTLogService"], swiftSettings: strictSettings),
+        .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService", "DevIdentityProvider", "CAService", "TLogService", "LogEngine", "LogStorageSQLite", "CTLogService"], swiftSettings: strictSettings),
         .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "SigstoreVerify", "Merkle", "SignedNote", "RFC3161", x509, asn1, httpClient], swiftSettings: strictSettings),
         // Executables: thin entry points.
         .executableTarget(name: "signet", dependencies: ["SignetCLI"], swiftSettings: strictSettings),
@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "CAServiceTests", dependencies: ["CAService", "OIDC", "SigstoreCrypto", "CertificateTransparency", crypto, asn1, x509, jwtKit], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "DevIdentityProviderTests", dependencies: ["DevIdentityProvider", "OIDC", "SigstoreCrypto", jwtKit, crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "TSAServiceTests", dependencies: ["TSAService", "RFC3161", "SigstoreCrypto", x509, asn1], swiftSettings: strictSettings),
-        .testTarget(name: "ServerSupportTests", dependencies: ["ServerSupport", "TSAService", "RFC3161", "SigstoreCrypto", "CAService", "OIDC", "DevIdentityProvider", "CertificateTransparency", "CTLogService", "LogEngine", "LogStorageSQLite", x509, asn1, hummingbird, hummingbirdTesting, httpClient], swiftSettings: strictSettings),
+        .testTarget(name: "ServerSupportTests", dependencies: ["ServerSupport", "TSAService", "RFC3161", "SigstoreCrypto", "CAService", "OIDC", "DevIdentityProvider", "CertificateTransparency", "CTLogService", "TLogService", "LogEngine", "LogStorageSQLite", "SigstoreModels", "SignedNote", "Merkle", x509, asn1, hummingbird, hummingbirdTesting, httpClient], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreModelsTests", dependencies: ["SigstoreModels", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "SignetCLITests", dependencies: ["SignetCLI", "SigstoreVerify", "SigstoreModels", "SigstoreCrypto", crypto, argumentParser], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "LogStoragePostgresTests", dependencies: ["LogStoragePostgres", "LogEngine", "Merkle", "SigstoreCrypto", "SignedNote", postgres, logging], swiftSettings: strictSettings),

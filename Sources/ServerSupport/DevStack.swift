@@ -21,11 +21,13 @@ struct DevStack {
         let timestampAuthority = try makeTimestampAuthority(files: files, now: now)
         let devIdentityProvider = try makeDevIdentityProvider(files: files, host: host, port: port)
         let (certificateAuthority, ctLog) = try makeCertificateAuthority(files: files, host: host, port: port, now: now)
+        let transparencyLog = try makeTransparencyLogs(files: files, host: host)
         return DevStack(services: HostedServices(
             timestampAuthority: timestampAuthority,
             devIdentityProvider: devIdentityProvider,
             certificateAuthority: certificateAuthority,
-            ctLog: ctLog
+            ctLog: ctLog,
+            transparencyLog: transparencyLog
         ))
     }
 

@@ -2,6 +2,7 @@ public import CAService
 public import CTLogService
 public import DevIdentityProvider
 public import Hummingbird
+public import TLogService
 public import TSAService
 
 /// The services one `signetd` process hosts. Each is optional: a deployment can run any subset.
@@ -14,13 +15,17 @@ public struct HostedServices: Sendable {
     public var certificateAuthority: CertificateAuthority?
     /// The RFC 6962 certificate transparency log at `/ct/v1` that the CA gets SCTs from.
     public var ctLog: CTLog?
+    /// The Rekor v1 and v2 transparency logs at `/api/v1/log`, `/api/v2/log/entries` and the tile paths.
+    public var transparencyLog: TransparencyLogs?
 
     public init(
         timestampAuthority: TimestampAuthority? = nil,
         devIdentityProvider: DevIdentityProvider? = nil,
         certificateAuthority: CertificateAuthority? = nil,
-        ctLog: CTLog? = nil
+        ctLog: CTLog? = nil,
+        transparencyLog: TransparencyLogs? = nil
     ) {
+        self.transparencyLog = transparencyLog
         self.timestampAuthority = timestampAuthority
         self.devIdentityProvider = devIdentityProvider
         self.certificateAuthority = certificateAuthority
@@ -34,6 +39,7 @@ public struct HostedServices: Sendable {
         if devIdentityProvider != nil { names.append("dev OIDC issuer (/oidc)") }
         if certificateAuthority != nil { names.append("certificate authority (/api/v2/signingCert)") }
         if ctLog != nil { names.append("CT log (/ct/v1)") }
+        if transparencyLog != nil { names.append("transparency log (/api/v1/log, /api/v2/log/entries, /checkpoint, /tile)") }
         return names
     }
 
@@ -49,6 +55,9 @@ public struct HostedServices: Sendable {
         }
         if let ctLog {
             CTLogRoutes.register(on: router, log: ctLog)
+        }
+        if let transparencyLog {
+            TransparencyLogRoutes.register(on: router, logs: transparencyLog)
         }
     }
 }

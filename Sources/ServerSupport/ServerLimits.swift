@@ -13,4 +13,9 @@ public enum ServerLimits {
     public static let maxSigningCertificateRequestBody = 64 * 1024
     /// Largest body of a CT `add-chain` or `add-pre-chain`: a few base64 certificates.
     public static let maxCTChainBody = 256 * 1024
+    /// Largest body of a transparency log entry request (v1 or v2): a DSSE envelope with a
+    /// certificate; the canonical entry must also fit a 64 KiB tile entry.
+    public static let maxTransparencyLogEntryBody = 128 * 1024
+    /// Largest body of a v1 search (`entries/retrieve`, `index/retrieve`): up to 10 proposed entries.
+    public static let maxTransparencyLogQueryBody = 1 << 20
 }

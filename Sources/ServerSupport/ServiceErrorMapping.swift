@@ -2,6 +2,7 @@ import DevIdentityProvider
 import CAService
 import CTLogService
 import Hummingbird
+import TLogService
 import TSAService
 
 /// Maps the error types of the hosted services to HTTP statuses: the single place where a
@@ -30,6 +31,16 @@ enum ServiceErrorMapping {
                 ServiceErrorResponse(.contentTooLarge, error.message, includeDetails: true, code: 8)
             case .issuanceFailed, .invalidConfiguration:
                 ServiceErrorResponse(.internalServerError, error.message, includeDetails: true, code: 13)
+            }
+        case let error as RekorError:
+            switch error.code {
+            case .invalidEntry, .invalidQuery: ServiceErrorResponse(.badRequest, error.message)
+            case .notFound: ServiceErrorResponse(.notFound, error.message)
+            case .overloaded: ServiceErrorResponse(.serviceUnavailable, error.message)
+            case .internalFailure: ServiceErrorResponse(.internalServerError, error.message)
+            case .duplicate:
+                // v1 clients follow Location, v2 clients read x-log-index; each ignores the other.
+                ServiceErrorResponse(.conflict, error.message, headers: TransparencyLogRoutes.conflictHeaders(for: error))
             }
         case let error as CTLogError:
             switch error.code {
