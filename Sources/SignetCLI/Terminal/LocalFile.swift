@@ -9,14 +9,20 @@ enum LocalFile {
 
     /// Reads the whole file at `path`; `what` names it in errors ("bundle", "trusted root").
     static func read(_ path: String, what: String) throws(CLIError) -> [UInt8] {
-        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CLIError(.unreadableFile, "cannot read the \(what) \(path): no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw CLIError(.unreadableFile, "cannot read the \(what) \(path): it is a directory")
+        }
         let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: url)
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             defer { try? handle.close() }
             data = try handle.read(upToCount: maximumDocumentSize + 1) ?? Data()
         } catch {
-            throw CLIError(.unreadableFile, "cannot read the \(what) \(path): \(reason(error))")
+            throw CLIError(.unreadableFile, "cannot read the \(what) \(path): \(error.localizedDescription)")
         }
         guard data.count <= maximumDocumentSize else {
             throw CLIError(.invalidDocument, "the \(what) \(path) is larger than \(maximumDocumentSize) bytes")
@@ -53,15 +59,7 @@ enum LocalFile {
         do {
             try Data(contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw CLIError(.unreadableFile, "cannot write \(path): \(reason(error))")
+            throw CLIError(.unreadableFile, "cannot write \(path): \(error.localizedDescription)")
         }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if nsError.domain == NSCocoaErrorDomain, let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return nsError.localizedDescription
     }
 }
