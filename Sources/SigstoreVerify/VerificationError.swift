@@ -33,12 +33,16 @@ public struct VerificationError: Error, Sendable, Hashable, CustomStringConverti
         case identityMismatch
     }
 
+    /// Which rule failed.
     public var code: Code
+    /// One line saying what failed, for people.
     public var message: String
 
+    /// Creates an error; line breaks in `message` (from wrapped errors) become spaces, so every
+    /// reason prints as one line.
     public init(_ code: Code, _ message: String) {
         self.code = code
-        self.message = message
+        self.message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     public var description: String { message }

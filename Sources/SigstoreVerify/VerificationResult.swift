@@ -13,6 +13,7 @@ public struct VerificationResult: Sendable {
 
     /// The bundle format version.
     public let bundleVersion: SigstoreBundle.Version
+    /// The verified signer: a certificate with its identity and chain, or the managed key.
     public let signer: Signer
     /// Every trusted time, earliest first: verified RFC 3161 times and the integrated time of
     /// a Rekor v1 entry whose SET verified. The certificate chain was checked at each of them.

@@ -10,6 +10,8 @@ public struct VerifiedTime: Sendable, Hashable {
         case transparencyLog(String)
     }
 
+    /// The proven time.
     public let date: Date
+    /// Who proves it.
     public let source: Source
 }

@@ -7,7 +7,9 @@ public struct InTotoStatement: Sendable, Hashable {
     /// A subject: an artifact name and its digests by algorithm name (`sha256`, `sha512`, …),
     /// as lowercase hex.
     public struct Subject: Sendable, Hashable {
+        /// The artifact's name; may be empty.
         public let name: String
+        /// Digests by algorithm name, lowercase hex as written.
         public let digest: [String: String]
     }
 
@@ -18,6 +20,7 @@ public struct InTotoStatement: Sendable, Hashable {
     public let type: String
     /// What kind of claim ``predicate`` makes, e.g. `https://slsa.dev/provenance/v1`.
     public let predicateType: String
+    /// The artifacts the statement is about; never empty.
     public let subjects: [Subject]
     /// The claim itself, as parsed JSON; `nil` when the statement has none.
     public let predicate: JSONValue?
