@@ -4,10 +4,12 @@ import Logging
 import Synchronization
 import SigstoreCrypto
 import LogEngine
+import LogStoragePostgres
 import LogStorageSQLite
+import PostgresNIO
 
-/// Runs many concurrent submitters against a fresh SQLite log and reports throughput, latency
-/// percentiles and batch sizes. Entries look like Rekor v2 hashedrekord bodies (~450 bytes)
+/// Runs many concurrent submitters against a fresh SQLite log (or a new log in PostgreSQL with
+/// `--postgres URL`) and reports throughput, latency percentiles and batch sizes. Entries look like Rekor v2 hashedrekord bodies (~450 bytes)
 /// with two search keys each, so the storage does realistic work per entry.
 struct LoadGenerator {
     let options: LoadOptions
@@ -17,7 +19,15 @@ struct LoadGenerator {
         defer {
             if options.directory == nil { try? FileManager.default.removeItem(at: directory) }
         }
-        let storage = try SQLiteLogStorage(directory: directory, name: "log")
+        let postgres = try options.postgresURL.map { try PostgresDatabaseURL($0) }
+        let client = postgres.map { PostgresClient(configuration: $0.clientConfiguration(maximumConnections: 4)) }
+        let clientRunner = client.map { client in Task { await client.run() } }
+        defer { clientRunner?.cancel() }
+        let storage: any LogStorage = if let client {
+            try await PostgresLogStorage.open(client: client, logName: "load-\(UUID().uuidString.lowercased())")
+        } else {
+            try SQLiteLogStorage(directory: directory, name: "log")
+        }
         let signer = try CheckpointSigner.rekorV2(hostname: "load.test.example", key: PrivateKey.generate(.ed25519))
         let sequencer = Sequencer(storage: storage, signer: signer, configuration: options.configuration, logger: Logger(label: "tlog-load", factory: { _ in SwiftLogNoOpLogHandler() }))
         let start = try await sequencer.start().size
@@ -64,7 +74,7 @@ struct LoadGenerator {
               throughput  \(Int(Double(appended) / seconds)) appends/s
               latency     p50 \(percentile(0.5))  p90 \(percentile(0.9))  p99 \(percentile(0.99))  max \(percentile(1))
               batches     \(batches) commits, \(String(format: "%.1f", Double(appended) / Double(max(batches, 1)))) entries each on average
-              database    \(fileSize / 1_048_576) MiB main file (WAL not included), batch size ≤ \(options.configuration.maximumBatchSize), batch age \(options.configuration.maximumBatchAge)
+              database    \(postgres.map { "PostgreSQL at \($0.host):\($0.port)" } ?? "\(fileSize / 1_048_576) MiB main file (WAL not included)"), batch size ≤ \(options.configuration.maximumBatchSize), batch age \(options.configuration.maximumBatchAge)
             """
     }
 

@@ -7,6 +7,8 @@ struct LoadOptions {
     var clients = 64
     var configuration = SequencerConfiguration()
     var directory: URL?
+    /// A PostgreSQL URL: load a new log in that database instead of a SQLite file.
+    var postgresURL: String?
     /// Print "<index> <leaf hash hex>" for every acknowledged entry, for crash tests that kill
     /// the process and then check that everything acknowledged survived.
     var printsAcknowledgements = false
@@ -31,6 +33,7 @@ struct LoadOptions {
             case "--batch-size": configuration.maximumBatchSize = try Self.positive(value, flag)
             case "--batch-age-ms": configuration.maximumBatchAge = .milliseconds(try Self.positive(value, flag, allowZero: true))
             case "--directory": directory = URL(fileURLWithPath: value)
+            case "--postgres": postgresURL = value
             default: throw UsageError(description: "unknown option \(flag)")
             }
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 // Measures durable appends/s through the Sequencer into SQLite: `tlog-load [--entries N]
-// [--clients N] [--batch-size N] [--batch-age-ms N] [--directory PATH] [--print-acknowledged]`.
+// [--clients N] [--batch-size N] [--batch-age-ms N] [--directory PATH | --postgres URL]
+// [--print-acknowledged]`.
 // Build with -c release for figures.
 do {
     let options = try LoadOptions(arguments: Array(CommandLine.arguments.dropFirst()))
