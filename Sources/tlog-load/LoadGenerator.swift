@@ -24,7 +24,7 @@ struct LoadGenerator {
         let clientRunner = client.map { client in Task { await client.run() } }
         defer { clientRunner?.cancel() }
         let storage: any LogStorage = if let client {
-            try await PostgresLogStorage.open(client: client, logName: "load-\(UUID().uuidString.lowercased())")
+            try await PostgresLogStorage.open(client: client, logName: options.postgresLogName ?? "load-\(UUID().uuidString.lowercased())")
         } else {
             try SQLiteLogStorage(directory: directory, name: "log")
         }

@@ -9,6 +9,8 @@ struct LoadOptions {
     var directory: URL?
     /// A PostgreSQL URL: load a new log in that database instead of a SQLite file.
     var postgresURL: String?
+    /// The PostgreSQL log to append to (continuing it if it exists); a fresh one by default.
+    var postgresLogName: String?
     /// Print "<index> <leaf hash hex>" for every acknowledged entry, for crash tests that kill
     /// the process and then check that everything acknowledged survived.
     var printsAcknowledgements = false
@@ -34,6 +36,7 @@ struct LoadOptions {
             case "--batch-age-ms": configuration.maximumBatchAge = .milliseconds(try Self.positive(value, flag, allowZero: true))
             case "--directory": directory = URL(fileURLWithPath: value)
             case "--postgres": postgresURL = value
+            case "--log": postgresLogName = value
             default: throw UsageError(description: "unknown option \(flag)")
             }
         }

@@ -1,7 +1,7 @@
 import Foundation
 
-// Measures durable appends/s through the Sequencer into SQLite: `tlog-load [--entries N]
-// [--clients N] [--batch-size N] [--batch-age-ms N] [--directory PATH | --postgres URL]
+// Measures durable appends/s through the Sequencer into SQLite or PostgreSQL: `tlog-load [--entries N]
+// [--clients N] [--batch-size N] [--batch-age-ms N] [--directory PATH | --postgres URL [--log NAME]]
 // [--print-acknowledged]`.
 // Build with -c release for figures.
 do {
