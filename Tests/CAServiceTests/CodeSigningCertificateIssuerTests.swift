@@ -146,4 +146,17 @@ import X509
             #expect(error?.code == .issuanceFailed)
         }
     }
+
+    /// A leaf never outlives its issuer: near the end of the CA's validity, issuance stops.
+    @Test func refusesToIssueOutsideTheCAsValidity() async throws {
+        let authority = try TestAuthority()
+        let key = try PrivateKey.generate(.ecdsaP256).publicKey
+        let end = authority.generated.keys.issuingCertificate.notValidAfter
+        for time in [end.addingTimeInterval(-599), authority.generated.keys.root.notValidBefore.addingTimeInterval(-1)] {
+            let error = await #expect(throws: CAError.self) { try await authority.issuer.issue(for: key, identity: Self.email, at: time) }
+            #expect(error?.code == .issuanceFailed)
+        }
+        #expect(authority.log.chains.isEmpty)
+        _ = try await authority.issuer.issue(for: key, identity: Self.email, at: end.addingTimeInterval(-600))
+    }
 }

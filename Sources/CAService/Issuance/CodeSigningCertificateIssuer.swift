@@ -31,9 +31,14 @@ public struct CodeSigningCertificateIssuer: Sendable {
     /// second, the precision of X.509 times) for ten minutes.
     ///
     /// - Returns: `[leaf, issuing CA, …, root]`.
-    /// - Throws: ``CAError/Code/issuanceFailed`` for signing, CT log or self-check failures.
+    /// - Throws: ``CAError/Code/issuanceFailed`` for signing, CT log or self-check failures, and when
+    ///   a CA certificate is not valid for the leaf's whole lifetime.
     public func issue(for publicKey: PublicKey, identity: CertificateIdentity, at now: Date) async throws -> [Certificate] {
         let notBefore = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        // A leaf must not outlive (or predate) any certificate above it, or it stops verifying early.
+        for certificate in keys.chain where notBefore < certificate.notValidBefore || notBefore.addingTimeInterval(Self.validity) > certificate.notValidAfter {
+            throw CAError(.issuanceFailed, "the CA certificate \(certificate.subject) is not valid for the whole ten minutes from \(notBefore)")
+        }
         let serial = Certificate.SerialNumber(bytes: CertificateAuthorityKeys.randomSerial())
         let extensions: [Certificate.Extension]
         do {
