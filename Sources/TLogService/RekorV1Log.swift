@@ -41,6 +41,12 @@ public struct RekorV1Log: Sendable {
     /// Hex SHA-256 of the log key's DER SPKI: the v1 `logID`.
     public var logID: String { EntryIdentifier.hex(signer.logID.bytes) }
 
+    /// The log's public key (for a trusted root's `tlogs[].publicKey`).
+    public var publicKey: PublicKey { signer.publicKey }
+
+    /// The checkpoint origin, `<hostname> - <treeID>`.
+    public var origin: String { signer.origin }
+
     /// The log key as canonical PEM (`GET /api/v1/log/publicKey`).
     public var publicKeyPEM: String { signer.publicKey.pemRepresentation }
 

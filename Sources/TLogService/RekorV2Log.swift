@@ -1,6 +1,7 @@
 public import LogEngine
 import Merkle
 import SignedNote
+public import SigstoreCrypto
 import SigstoreModels
 
 /// The Rekor v2 (rekor-tiles) API over one log: `POST /api/v2/log/entries` and the C2SP
@@ -28,6 +29,12 @@ public struct RekorV2Log: Sendable {
 
     /// The 32-byte v2 log ID (`logId.keyId`, the trusted root's `logId`).
     public var logID: [UInt8] { signer.logID.bytes }
+
+    /// The log's public key (for a trusted root's `tlogs[].publicKey`).
+    public var publicKey: PublicKey { signer.publicKey }
+
+    /// The checkpoint origin and key name: the log's hostname.
+    public var origin: String { signer.origin }
 
     /// `POST /api/v2/log/entries`: validates, waits until a checkpoint covers the entry and
     /// answers the protobuf-JSON `TransparencyLogEntry` (no inclusion promise, no integrated time).
