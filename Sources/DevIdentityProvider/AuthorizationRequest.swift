@@ -6,12 +6,15 @@ public struct AuthorizationRequest: Sendable, Hashable {
     /// The redirect URI for clients that cannot listen on loopback: the code is shown instead.
     public static let outOfBandRedirect = "urn:ietf:wg:oauth:2.0:oob"
 
+    /// `client_id`: becomes the token's audience.
     public let clientID: String
     /// A loopback `http` URL (`127.0.0.1`, `localhost`, `[::1]`) or ``outOfBandRedirect``.
     public let redirectURI: String
     /// The S256 code challenge: base64url(SHA-256(code_verifier)).
     public let codeChallenge: String
+    /// `state`, echoed on the redirect so the client can match it.
     public let state: String?
+    /// `nonce`, copied into the ID token.
     public let nonce: String?
     /// The email of the user to sign in (`login_hint`); ``DevIdentityProvider/defaultUser`` if absent.
     public let loginHint: String?

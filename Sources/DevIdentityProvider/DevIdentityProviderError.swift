@@ -2,6 +2,7 @@
 ///
 /// Match on ``code``; ``message`` is for people and may change.
 public struct DevIdentityProviderError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The matchable kinds of failure.
     public enum Code: Sendable, Hashable {
         /// The request is malformed: a missing or unsupported parameter, a redirect URI that is
         /// not loopback, PKCE missing or not S256, claims that would override registered ones.

@@ -23,14 +23,21 @@ public struct GitHubActionsWorkflow: Sendable, Hashable {
     public var eventName: String
     /// The deployment environment of the job, if any (changes the subject, as on GitHub).
     public var environment: String?
+    /// `run_id`: the workflow run.
     public var runID: String
+    /// `run_number`: the run's number within the workflow.
     public var runNumber: String
+    /// `run_attempt`: which attempt of the run.
     public var runAttempt: String
     /// The job's check run (GitHub added `check_run_id` to tokens in November 2025).
     public var checkRunID: String
+    /// `repository_id` (derived from the repository name unless set).
     public var repositoryID: String
+    /// `repository_owner_id` (derived from the owner unless set).
     public var repositoryOwnerID: String
+    /// `actor`: the account that triggered the run (default: the owner).
     public var actor: String
+    /// `actor_id` (derived from the actor unless set).
     public var actorID: String
     /// `github-hosted` or `self-hosted`.
     public var runnerEnvironment: String
@@ -40,6 +47,7 @@ public struct GitHubActionsWorkflow: Sendable, Hashable {
     /// `nil` when the job ran in the calling workflow itself.
     public var jobWorkflowRef: String?
 
+    /// A workflow run of `repository` with GitHub-like defaults for everything else.
     public init(
         repository: String,
         ref: String = "refs/heads/main",

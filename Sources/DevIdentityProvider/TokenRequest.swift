@@ -3,8 +3,11 @@ import Foundation
 /// A request to the token endpoint (`POST <issuer>/token`): the authorization code exchange of
 /// RFC 6749 §4.1.3 with the PKCE verifier of RFC 7636 §4.5.
 public struct TokenRequest: Sendable, Hashable {
+    /// The authorization code being redeemed.
     public let code: String
+    /// Must equal the authorization request's `redirect_uri`.
     public let redirectURI: String
+    /// The PKCE verifier whose S256 hash must equal the code challenge.
     public let codeVerifier: String
     /// From the form or from HTTP Basic authentication; `nil` when neither names one.
     public let clientID: String?

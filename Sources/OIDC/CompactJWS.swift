@@ -42,10 +42,9 @@ struct CompactJWS: Sendable {
         guard !part.isEmpty, let json = Base64URL.decode(String(decoding: part, as: UTF8.self)) else {
             throw OIDCError(.malformedToken, "the JWT \(name) is not unpadded base64url")
         }
-        do {
-            return try JSONDecoder().decode([String: JSONValue].self, from: Data(json))
-        } catch {
+        guard let object = JSONValue.parseObject(json) else {
             throw OIDCError(.malformedToken, "the JWT \(name) is not a JSON object")
         }
+        return object
     }
 }

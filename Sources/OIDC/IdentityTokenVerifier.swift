@@ -33,6 +33,7 @@ public struct IdentityTokenVerifier: Sendable {
         /// The timeout of each discovery or JWKS request, in seconds.
         public var requestTimeout: TimeInterval = 10
 
+        /// A configuration accepting `issuers`, with the default skew and cache settings.
         public init(issuers: [AllowedIssuer]) {
             self.issuers = issuers
         }

@@ -80,6 +80,7 @@ extension JSONValue: Codable {
     }
 }
 
+/// Literals, so claims read naturally in code: `["team": "blue", "level": 3]`.
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {

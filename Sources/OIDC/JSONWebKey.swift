@@ -25,6 +25,7 @@ public struct JSONWebKey: Codable, Sendable, Hashable {
     /// Whether the published key carried private material (`d` or a symmetric `k`).
     public private(set) var hasPrivateMembers = false
 
+    /// A public JWK from its members (`use` defaults to `sig`).
     public init(
         keyType: String,
         use: String? = "sig",

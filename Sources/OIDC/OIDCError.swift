@@ -2,6 +2,7 @@
 ///
 /// Match on ``code``; ``message`` is for people and may change.
 public struct OIDCError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The matchable kinds of failure.
     public enum Code: Sendable, Hashable {
         /// Not a well-formed JWT (three base64url parts, JSON header and claims).
         case malformedToken

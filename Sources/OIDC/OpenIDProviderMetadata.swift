@@ -8,14 +8,20 @@ public struct OpenIDProviderMetadata: Codable, Sendable, Hashable {
     public var issuer: String
     /// Where the issuer's signing keys are published.
     public var jwksURI: String
+    /// Where a user agent is sent to sign in (authorization code flow).
     public var authorizationEndpoint: String?
+    /// Where a client exchanges an authorization code for tokens.
     public var tokenEndpoint: String?
+    /// The OAuth `response_type` values supported (`code`).
     public var responseTypesSupported: [String]?
+    /// The subject identifier types (`public`, `pairwise`).
     public var subjectTypesSupported: [String]?
     /// The JWS algorithms the issuer signs ID tokens with; absent means `RS256` only.
     public var idTokenSigningAlgValuesSupported: [String]?
+    /// The PKCE methods supported (`S256`).
     public var codeChallengeMethodsSupported: [String]?
 
+    /// A document with the given members; absent ones are omitted when encoded.
     public init(
         issuer: String,
         jwksURI: String,

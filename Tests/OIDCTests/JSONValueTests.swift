@@ -1,5 +1,5 @@
 import Foundation
-import OIDC
+@testable import OIDC
 import Testing
 
 @Suite struct JSONValueTests {
@@ -16,6 +16,18 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         #expect(try JSONDecoder().decode([String: JSONValue].self, from: encoder.encode(decoded)) == expected)
+        // The fast path tokens are parsed with must agree with Codable.
+        #expect(JSONValue.parseObject(Array(json.utf8)) == expected)
+    }
+
+    @Test(arguments: ["[]", "1", "\"s\"", "{", "{\"a\":}", ""])
+    func parsesOnlyJSONObjects(_ json: String) {
+        #expect(JSONValue.parseObject(Array(json.utf8)) == nil)
+    }
+
+    @Test func keepsBooleansAndNumbersApart() {
+        let parsed = JSONValue.parseObject(Array(#"{"t":true,"f":false,"one":1,"zero":0,"half":0.5,"huge":18446744073709551615}"#.utf8))
+        #expect(parsed == ["t": .bool(true), "f": .bool(false), "one": .integer(1), "zero": .integer(0), "half": .number(0.5), "huge": .number(18_446_744_073_709_551_615)])
     }
 
     @Test func exposesTypedAccessors() {
