@@ -29,11 +29,11 @@ enum TestDatabase {
     }
 }
 
-/// A connection pool of its own, running until the value is released: a replica or a
-/// restarted process.
+/// A connection pool of its own: a replica or a restarted process. It runs until the test
+/// process ends (idle connections close after the pool's idle timeout), so a storage opened
+/// on it stays usable however long the test holds the storage alone.
 final class RunningClient: Sendable {
     let client: PostgresClient
-    private let runner: Task<Void, Never>
 
     init(maximumConnections: Int = 8) throws {
         guard let url = TestDatabase.url else {
@@ -41,14 +41,10 @@ final class RunningClient: Sendable {
         }
         let client = PostgresClient(configuration: try PostgresDatabaseURL(url).clientConfiguration(maximumConnections: maximumConnections))
         self.client = client
-        runner = Task { await client.run() }
+        Task { await client.run() }
     }
 
     func open(_ logName: String) async throws -> PostgresLogStorage {
         try await PostgresLogStorage.open(client: client, logName: logName)
-    }
-
-    deinit {
-        runner.cancel()
     }
 }
