@@ -48,12 +48,11 @@ enum TransparencyLogRoutes {
             let id = try context.parameters.require("id")
             return ok(try await rekor { try await log.entry(withIdentifier: id) })
         }
-        for path in ["api/v1/log/entries/retrieve", "api/v1/log/entries/retrieve/"] {
-            router.post(RouterPath(path)) { request, _ -> Response in
-                var request = request
-                let body = try await request.collectBody(limit: ServerLimits.maxTransparencyLogQueryBody)
-                return ok(try await rekor { try await log.retrieveEntries(jsonRequest: Array(buffer: body)) })
-            }
+        // Hummingbird matches `…/retrieve/` (sigstore-python's spelling) to this route too.
+        router.post("api/v1/log/entries/retrieve") { request, _ -> Response in
+            var request = request
+            let body = try await request.collectBody(limit: ServerLimits.maxTransparencyLogQueryBody)
+            return ok(try await rekor { try await log.retrieveEntries(jsonRequest: Array(buffer: body)) })
         }
         router.post("api/v1/index/retrieve") { request, _ -> Response in
             var request = request
