@@ -47,7 +47,12 @@ public struct SignetDaemonCommand: AsyncParsableCommand {
     public func run() async throws {
         var logger = Logger(label: "signetd")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let stack = try DevStack.prepare(dataDirectory: URL(fileURLWithPath: dataDir), host: host, port: port, now: Date())
+        let dataDirectory = URL(fileURLWithPath: dataDir)
+        let stack = try DevStack.prepare(dataDirectory: dataDirectory, host: host, port: port, now: Date())
+        if port != 0 {
+            let file = try DevStack.writeTrustConfig(files: DataDirectory(root: dataDirectory), host: host, port: port, services: stack.services)
+            print("signetd: trust configuration for clients in \(file.path)")
+        }
         let host = self.host
         let names = stack.services.names.joined(separator: ", ")
         let app = SignetApplication.build(
