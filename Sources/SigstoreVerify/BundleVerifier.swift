@@ -51,8 +51,9 @@ public struct BundleVerifier: Sendable {
         let signer = try Signer(bundle.verificationMaterial, policy: policy)
         var identity: SigningCertificate?
         if case .certificate(let certificate, _, _) = signer {
-            identity = SigningCertificate(certificate)
-            try Self.checkIdentity(identity!, against: policy)
+            let named = SigningCertificate(certificate)
+            try Self.checkIdentity(named, against: policy)
+            identity = named
         }
         let (content, statement) = try SignatureVerification.verify(
             bundle, signer: signer, artifact: artifact, loggedAlgorithm: body.messageDigestAlgorithm)
