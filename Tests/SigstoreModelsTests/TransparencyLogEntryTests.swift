@@ -162,4 +162,15 @@ import SigstoreModels
             )
         }
     }
+
+    @Test func theEmptyProofOfAOneLeafTreeStillCarriesItsHashesMember() throws {
+        // sigstore-python's pydantic model requires `hashes`, even when the audit path is empty.
+        let proof = TransparencyLogEntry.InclusionProof(
+            logIndex: 0, rootHash: Array(repeating: 1, count: 32), treeSize: 1, hashes: [],
+            checkpoint: .init(envelope: "o\n1\nAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=\n\n— o AAAAAA==\n")
+        )
+        let text = String(decoding: try ProtoJSON.encode(proof), as: UTF8.self)
+        #expect(text.contains(#""hashes":[]"#))
+        #expect(try ProtoJSON.decode(TransparencyLogEntry.InclusionProof.self, from: Array(text.utf8)) == proof)
+    }
 }

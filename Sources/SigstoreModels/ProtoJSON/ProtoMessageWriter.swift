@@ -51,9 +51,9 @@ package struct ProtoMessageWriter {
         try container.encode(ProtoBase64.encode(value), forKey: ProtoJSONKey(name))
     }
 
-    /// A `repeated bytes` field; empty is left out.
-    package mutating func repeatedBytes(_ values: [[UInt8]], as name: String) throws {
-        guard !values.isEmpty else { return }
+    /// A `repeated bytes` field; empty is left out unless `always`.
+    package mutating func repeatedBytes(_ values: [[UInt8]], as name: String, always: Bool = false) throws {
+        guard always || !values.isEmpty else { return }
         try container.encode(values.map { ProtoBase64.encode($0) }, forKey: ProtoJSONKey(name))
     }
 

@@ -39,7 +39,8 @@ extension TransparencyLogEntry {
             try writer.int64(logIndex, as: "logIndex", always: true)
             try writer.bytes(rootHash, as: "rootHash")
             try writer.int64(treeSize, as: "treeSize", always: true)
-            try writer.repeatedBytes(hashes, as: "hashes")
+            // sigstore-python requires the member even for the empty proof of a one-leaf tree.
+            try writer.repeatedBytes(hashes, as: "hashes", always: true)
             try writer.encode(checkpoint, as: "checkpoint")
         }
     }
