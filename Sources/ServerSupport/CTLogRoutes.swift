@@ -28,7 +28,8 @@ enum CTLogRoutes {
             return try json(encoding: await log.consistencyPath(first: first, second: second))
         }
         router.get("ct/v1/get-proof-by-hash") { request, _ -> Response in
-            guard let text = request.uri.queryParameters["hash"].map(String.init),
+            // A client that forgot to percent-encode '+' sends it as a space after form decoding.
+            guard let text = request.uri.queryParameters["hash"].map({ $0.replacingOccurrences(of: " ", with: "+") }),
                   let hash = Data(base64Encoded: text), hash.count == 32
             else {
                 throw CTLogError(.invalidQuery, "hash must be a base64 SHA-256 leaf hash")

@@ -3,6 +3,7 @@ import CertificateTransparency
 import Foundation
 import LogEngine
 import LogStorageSQLite
+import Logging
 import SigstoreCrypto
 import Synchronization
 import SwiftASN1
@@ -30,9 +31,16 @@ struct CTLogFixture {
             key: logKey,
             storage: SQLiteLogStorage(path: directory.appendingPathComponent("log.sqlite").path),
             chainStorage: SQLiteLogStorage(path: directory.appendingPathComponent("chains.sqlite").path),
-            now: { clock.now }
+            now: { clock.now },
+            logger: Self.quietLogger
         )
     }
+
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "ctlog-tests")
+        logger.logLevel = .warning
+        return logger
+    }()
 
     var verifier: SCTVerifier {
         get throws { SCTVerifier(trustedLogs: [try TrustedCTLog(publicKey: logKey.publicKey)]) }
