@@ -10,6 +10,7 @@ import SigstoreCrypto
 import SigstoreModels
 import SwiftASN1
 import Testing
+import TLogService
 import X509
 
 /// The Rekor v1 and v2 APIs through HTTP, on the dev stack's SQLite logs.
@@ -111,6 +112,23 @@ import X509
             }
             let search = try await client.execute(uri: "/api/v1/index/retrieve", method: .post, headers: Self.json, body: ByteBuffer(string: #"{"email":"http@signet.test"}"#))
             #expect(try JSONDecoder().decode([String].self, from: Data(Array(buffer: search.body))).count == 4)
+        }
+    }
+
+    @Test func restartKeepsTheLogsKeysAndTreeID() async throws {
+        let treeID = try await app.test(.router) { client in
+            let created = try await client.execute(uri: "/api/v1/log/entries", method: .post, headers: Self.json, body: try v1Request("kept"))
+            #expect(created.status == .created)
+            return try RekorV1.LogInfo(decoding: Array(buffer: try await client.execute(uri: "/api/v1/log", method: .get).body)).treeID
+        }
+        let restarted = try DevStack.prepare(dataDirectory: directory, host: "127.0.0.1", port: 0, now: Date())
+        let app = SignetApplication.build(configuration: ServerConfiguration(host: "127.0.0.1", port: 0), services: restarted.services)
+        try await app.test(.router) { client in
+            let info = try RekorV1.LogInfo(decoding: Array(buffer: try await client.execute(uri: "/api/v1/log", method: .get).body))
+            #expect(info.treeSize == 1 && info.treeID == treeID)
+            try Note(parsing: info.signedTreeHead).verify(with: [
+                try RekorNoteVerifier(name: "127.0.0.1", publicKey: try #require(restarted.services.transparencyLog?.v1?.publicKey), flavour: .v1),
+            ])
         }
     }
 

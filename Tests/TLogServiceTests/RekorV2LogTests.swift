@@ -42,6 +42,16 @@ import Testing
         #expect(checkpoint.origin == TestLog.host && checkpoint.rootHash == proof.rootHash)
     }
 
+    @Test func v2EntriesAreSearchable() async throws {
+        let log = try await TestLog()
+        let signer = try TestSigner(email: "V2@Signet.test")
+        _ = try await logArtifact("searchable", signer: signer, in: log)
+        let digest = Array(SHA256.hash(data: Array("searchable".utf8))).hex
+        #expect(try await log.v2.reader.indices(matching: SearchKey(.artifactSHA256, digest)) == [0])
+        #expect(try await log.v2.reader.indices(matching: SearchKey(.identity, "v2@signet.test")) == [0])
+        #expect(try await log.v2.reader.indices(matching: SearchKey(.publicKeyFingerprint, signer.key.publicKey.keyID.hex)) == [0])
+    }
+
     @Test func duplicateCarriesTheExistingIndex() async throws {
         let log = try await TestLog()
         let signer = try TestSigner()
