@@ -1,5 +1,5 @@
 public import SwiftASN1
-public import X509
+import X509
 
 /// A Sigstore certificate extension under `1.3.6.1.4.1.57264.1` (interop contract §2.5): the
 /// OIDC issuer and the CI claims Fulcio copies from the identity token.

@@ -1,4 +1,4 @@
-public import SigstoreCrypto
+import SigstoreCrypto
 public import SigstoreModels
 
 /// An in-toto statement (the payload of a Sigstore DSSE envelope): what was attested about
