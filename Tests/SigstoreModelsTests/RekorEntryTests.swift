@@ -90,6 +90,22 @@ struct RekorEntryTests {
         #expect(try RekorEntry.hashedRekordV001(stored).canonicalBody() == bundle.body)
     }
 
+    /// sigstore-python 4.5.1 proposes dsse entries with the computed members set to `null`
+    /// (`"signatures": null, "envelopeHash": null, "payloadHash": null`): accepted; a value is not.
+    @Test(arguments: [("null", true), (#"{"algorithm":"sha256","value":"00"}"#, false), ("[]", false)])
+    func dsseProposalsMayCarryComputedMembersOnlyAsNull(value: String, accepted: Bool) throws {
+        let pem = Data("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n".utf8).base64EncodedString()
+        let json = #"{"apiVersion":"0.0.1","kind":"dsse","spec":{"proposedContent":{"envelope":"{}","verifiers":[""# + pem
+            + #""]},"signatures":null,"envelopeHash":"# + value + #","payloadHash":null}}"#
+        if accepted {
+            #expect(try ProposedEntry(decoding: Array(json.utf8)).kind == "dsse")
+        } else {
+            let error = #expect(throws: ModelError.self) { try ProposedEntry(decoding: Array(json.utf8)) }
+            #expect(error?.code == .invalidValue)
+            #expect(error?.field == "spec.envelopeHash")
+        }
+    }
+
     /// Rebuilds a staging dsse 0.0.1 entry from what sigstore-python proposed: the envelope as
     /// `json.dumps` wrote it and the signing certificate.
     @Test func dsseV001IsBuiltFromItsProposalAsRekorDoes() throws {

@@ -104,7 +104,7 @@ struct RekorEntryValidationTests {
         Case(name: "dsse proposal carrying stored fields", json: dsseStored, code: .missingField, field: "spec.proposedContent"),
         Case(name: "dsse proposal with stored fields beside proposedContent",
              json: #"{"apiVersion":"0.0.1","kind":"dsse","spec":{"proposedContent":{"envelope":"{}","verifiers":["\#(pem)"]},"signatures":[]}}"#,
-             code: .unknownField, field: "spec.signatures"),
+             code: .invalidValue, field: "spec.signatures"),
         Case(name: "dsse proposal without verifiers",
              json: #"{"apiVersion":"0.0.1","kind":"dsse","spec":{"proposedContent":{"envelope":"{}","verifiers":[]}}}"#,
              code: .invalidValue, field: "spec.proposedContent.verifiers"),

@@ -20,8 +20,10 @@ extension RekorV1 {
 }
 
 extension RekorV1.DSSEProposal: Codable {
-    private enum SpecKeys: String, CodingKey {
+    private enum SpecKeys: String, CodingKey, CaseIterable {
         case proposedContent
+        // Members the log computes. sigstore-python sends them as `null`; a value is refused.
+        case envelopeHash, payloadHash, signatures
     }
 
     private enum ContentKeys: String, CodingKey {
@@ -32,6 +34,11 @@ extension RekorV1.DSSEProposal: Codable {
     public init(from decoder: any Decoder) throws {
         let spec = try decoder.container(keyedBy: SpecKeys.self)
         let content = try spec.nestedContainer(keyedBy: ContentKeys.self, forKey: .proposedContent)
+        for computed in [SpecKeys.envelopeHash, .payloadHash, .signatures] where spec.contains(computed) {
+            guard try spec.decodeNil(forKey: computed) else {
+                throw ModelError(.invalidValue, field: spec.fieldPath(computed), "computed by the log: leave it out (or null) in a proposed entry")
+            }
+        }
         self.envelope = try content.decode(String.self, forKey: .envelope)
         guard !envelope.isEmpty else {
             throw ModelError(.invalidValue, field: content.fieldPath(.envelope), "envelope is empty")
