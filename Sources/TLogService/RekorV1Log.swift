@@ -55,19 +55,26 @@ public struct RekorV1Log: Sendable {
     /// - Throws: ``RekorError`` with ``RekorError/Code/duplicate`` (and the existing entry's
     ///   index and UUID) when the log already holds the entry.
     public func createEntry(jsonRequest body: [UInt8]) async throws -> CreatedEntry {
-        let proposed: ProposedEntry
-        do {
-            proposed = try ProposedEntry(decoding: body)
-        } catch {
-            throw RekorError(.invalidEntry, "\(error)")
-        }
-        let validated = try ValidatedEntry(proposed: proposed)
+        let validated = try Self.validate(jsonRequest: body)
         let result = try await RekorV1Log.submit(validated.submission, to: sequencer)
         let uuid = EntryIdentifier.hex(result.entry.leafHash)
         if result.isDuplicate {
             throw RekorError(.duplicate, "an equivalent entry already exists in the transparency log with UUID \(uuid)", existingIndex: result.entry.index, existingUUID: uuid)
         }
         return CreatedEntry(uuid: uuid, body: try await response(for: result.entry, treeHead: result.treeHead))
+    }
+
+    /// Parses and validates a proposed entry. Kept synchronous and out of `createEntry`: Swift 6.3's
+    /// optimizer crashes (coroutine splitting) when these typed-throwing calls sit in the async body.
+    @inline(never)
+    private static func validate(jsonRequest body: [UInt8]) throws -> ValidatedEntry {
+        let proposed: ProposedEntry
+        do {
+            proposed = try ProposedEntry(decoding: body)
+        } catch {
+            throw RekorError(.invalidEntry, "\(error)")
+        }
+        return try ValidatedEntry(proposed: proposed)
     }
 
     /// `GET /api/v1/log/entries?logIndex=N`.
@@ -136,6 +143,7 @@ public struct RekorV1Log: Sendable {
         return RekorV1.LogEntryResponse(uuid: uuid.entryID(treeID: treeID), entry: logEntry)
     }
 
+    @inline(never)
     private func response(for entry: LoggedEntry, treeHead: TreeHead?) async throws -> [UInt8] {
         try await logEntry(for: entry, treeHead: treeHead).encoded()
     }
@@ -145,6 +153,7 @@ public struct RekorV1Log: Sendable {
     }
 
     /// Submits, turning the engine's refusals into the API's errors.
+    @inline(never)
     static func submit(_ submission: EntrySubmission, to sequencer: Sequencer) async throws -> AppendResult {
         do {
             return try await sequencer.submit(submission)
