@@ -41,6 +41,8 @@ let package = Package(
         .library(name: "SigstoreVerify", targets: ["SigstoreVerify"]),
         .library(name: "RFC3161", targets: ["RFC3161"]),
         .library(name: "CertificateTransparency", targets: ["CertificateTransparency"]),
+        .library(name: "SigstoreSign", targets: ["SigstoreSign"]),
+        .library(name: "ServiceClients", targets: ["ServiceClients"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
@@ -69,6 +71,8 @@ let package = Package(
         // Client libraries.
         .target(name: "SigstoreVerify", dependencies: ["SigstoreModels", "SigstoreCrypto", "Merkle", "SignedNote", "CertificateTransparency", "RFC3161", crypto, asn1, x509], swiftSettings: strictSettings),
         .target(name: "OIDC", dependencies: [jwtKit, httpClient, logging, "SigstoreCrypto"], swiftSettings: strictSettings),
+        .target(name: "ServiceClients", dependencies: ["SigstoreModels", "SigstoreCrypto", "RFC3161", "SignedNote", "Merkle", httpClient, crypto, x509, asn1, logging], swiftSettings: strictSettings),
+        .target(name: "SigstoreSign", dependencies: ["ServiceClients", "SigstoreModels", "SigstoreCrypto", "SigstoreVerify", "RFC3161", httpClient, crypto, x509, asn1, logging], swiftSettings: strictSettings),
         // Services.
         .target(name: "CAService", dependencies: ["OIDC", "SigstoreCrypto", "CertificateTransparency", crypto, cryptoExtras, asn1, x509, yams, httpClient, logging], swiftSettings: strictSettings),
         .target(name: "DevIdentityProvider", dependencies: ["OIDC", "SigstoreCrypto", crypto, logging], swiftSettings: strictSettings),
@@ -80,29 +84,32 @@ let package = Package(
         .target(name: "CTLogService", dependencies: ["LogEngine", "CertificateTransparency", "SigstoreCrypto", "Merkle", crypto, x509, logging], swiftSettings: strictSettings),
         // CLI and server layers.
         .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService", "DevIdentityProvider", "CAService", "TLogService", "LogEngine", "LogStorageSQLite", "CTLogService"], swiftSettings: strictSettings),
-        .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "SigstoreVerify", "Merkle", "SignedNote", "RFC3161", x509, asn1, httpClient], swiftSettings: strictSettings),
+        .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "SigstoreVerify", "SigstoreSign", "ServiceClients", "Merkle", "SignedNote", "RFC3161", x509, asn1, httpClient], swiftSettings: strictSettings),
         // Executables: thin entry points.
         .executableTarget(name: "signet", dependencies: ["SignetCLI"], swiftSettings: strictSettings),
         .executableTarget(name: "signetd", dependencies: ["ServerSupport"], swiftSettings: strictSettings),
         .executableTarget(name: "tlog-load", dependencies: ["LogEngine", "LogStorageSQLite", "LogStoragePostgres", "SigstoreCrypto", crypto, logging, postgres], swiftSettings: strictSettings),
         // Tests.
+        .target(name: "SigstoreTestSupport", dependencies: ["LogEngine", "Merkle", "SigstoreCrypto", "SignedNote", crypto, logging], path: "Tests/SigstoreTestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "ServiceClientsTests", dependencies: ["ServiceClients", "ServerSupport", "SigstoreTestSupport", "SigstoreModels", "SigstoreCrypto", "RFC3161", crypto, x509, hummingbird], swiftSettings: strictSettings),
+        .testTarget(name: "SigstoreSignTests", dependencies: ["SigstoreSign", "ServiceClients", "ServerSupport", "SigstoreTestSupport", "SigstoreVerify", "SigstoreModels", "SigstoreCrypto", "DevIdentityProvider", crypto, x509, hummingbird], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreCryptoTests", dependencies: ["SigstoreCrypto", crypto, cryptoExtras], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "MerkleTests", dependencies: ["Merkle", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "MerkleTests", dependencies: ["SigstoreTestSupport", "Merkle", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "SignedNoteTests", dependencies: ["SignedNote", "SigstoreCrypto", crypto, argumentParser], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "CertificateTransparencyTests", dependencies: ["CertificateTransparency", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "SigstoreVerifyTests", dependencies: ["SigstoreVerify", "SigstoreModels", "SigstoreCrypto", "Merkle", "SignedNote", "CertificateTransparency", "RFC3161", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "SigstoreVerifyTests", dependencies: ["SigstoreTestSupport", "SigstoreVerify", "SigstoreModels", "SigstoreCrypto", "Merkle", "SignedNote", "CertificateTransparency", "RFC3161", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "RFC3161Tests", dependencies: ["RFC3161", "SigstoreCrypto", crypto, asn1, x509], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "OIDCTests", dependencies: ["OIDC", "SigstoreCrypto", "DevIdentityProvider", "ServerSupport", jwtKit, crypto, hummingbird, hummingbirdTesting, httpClient], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "CAServiceTests", dependencies: ["CAService", "OIDC", "SigstoreCrypto", "CertificateTransparency", crypto, asn1, x509, jwtKit], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "DevIdentityProviderTests", dependencies: ["DevIdentityProvider", "OIDC", "SigstoreCrypto", jwtKit, crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "TSAServiceTests", dependencies: ["TSAService", "RFC3161", "SigstoreCrypto", x509, asn1], swiftSettings: strictSettings),
-        .testTarget(name: "ServerSupportTests", dependencies: ["ServerSupport", "TSAService", "RFC3161", "SigstoreCrypto", "CAService", "OIDC", "DevIdentityProvider", "CertificateTransparency", "CTLogService", "TLogService", "LogEngine", "LogStorageSQLite", "SigstoreModels", "SignedNote", "Merkle", x509, asn1, hummingbird, hummingbirdTesting, httpClient, "SigstoreVerify"], swiftSettings: strictSettings),
+        .testTarget(name: "ServerSupportTests", dependencies: ["ServerSupport", "SigstoreTestSupport", "SigstoreSign", "ServiceClients", "TSAService", "RFC3161", "SigstoreCrypto", "CAService", "OIDC", "DevIdentityProvider", "CertificateTransparency", "CTLogService", "TLogService", "LogEngine", "LogStorageSQLite", "SigstoreModels", "SignedNote", "Merkle", x509, asn1, hummingbird, hummingbirdTesting, httpClient, "SigstoreVerify"], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreModelsTests", dependencies: ["SigstoreModels", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "SignetCLITests", dependencies: ["SignetCLI", "SigstoreVerify", "SigstoreModels", "SigstoreCrypto", crypto, argumentParser], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "LogStoragePostgresTests", dependencies: ["LogStoragePostgres", "LogEngine", "Merkle", "SigstoreCrypto", "SignedNote", postgres, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "SignetCLITests", dependencies: ["SignetCLI", "SigstoreTestSupport", "ServerSupport", "SigstoreSign", "ServiceClients", "SigstoreVerify", "SigstoreModels", "SigstoreCrypto", crypto, argumentParser], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "LogStoragePostgresTests", dependencies: ["SigstoreTestSupport", "LogStoragePostgres", "LogEngine", "Merkle", "SigstoreCrypto", "SignedNote", postgres, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "TLogServiceTests", dependencies: ["TLogService", "LogEngine", "LogStorageSQLite", "SigstoreModels", "SigstoreCrypto", "SignedNote", "Merkle", crypto, x509, logging], swiftSettings: strictSettings),
         .testTarget(name: "CTLogServiceTests", dependencies: ["CTLogService", "LogEngine", "LogStorageSQLite", "CertificateTransparency", "SigstoreCrypto", "Merkle", crypto, x509, logging], swiftSettings: strictSettings),
         .testTarget(name: "LogEngineTests", dependencies: ["LogEngine", "Merkle", "SignedNote", "SigstoreCrypto", crypto, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "LogStorageSQLiteTests", dependencies: ["LogStorageSQLite", "LogEngine", "Merkle", "SignedNote", "SigstoreCrypto", grdb, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "LogStorageSQLiteTests", dependencies: ["SigstoreTestSupport", "LogStorageSQLite", "LogEngine", "Merkle", "SignedNote", "SigstoreCrypto", grdb, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ]
 )

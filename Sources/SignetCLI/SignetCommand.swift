@@ -7,12 +7,16 @@ public struct SignetCommand: AsyncParsableCommand {
         abstract: "Sign and verify software artifacts with Sigstore.",
         version: SignetVersion.current,
         subcommands: [
+            SignBlobCommand.self,
+            AttestBlobCommand.self,
             VerifyBlobCommand.self,
             VerifyBlobAttestationCommand.self,
             BundleCommand.self,
             TrustedRootCommand.self,
             SigningConfigCommand.self,
+            GenerateKeyPairCommand.self,
             PublicKeyCommand.self,
+            LogCommand.self,
             DevTokenCommand.self,
         ]
     )
