@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 @testable import ServerSupport
 import SigstoreModels
+import SigstoreTestSupport
 import SigstoreVerify
 import Testing
 #if canImport(Glibc)
@@ -25,7 +26,7 @@ struct ReferenceClientInteropTests {
             let artifact = work.appendingPathComponent("artifact.txt")
             try Data("signed by the reference client\n".utf8).write(to: artifact)
             let bundle = work.appendingPathComponent("artifact.sigstore.json")
-            let token = try await server.token(email: Self.identity)
+            let token = try server.token(email: Self.identity)
 
             var arguments = ["--trust-config", server.trustConfig.path]
             if attestation {
@@ -73,90 +74,5 @@ struct ReferenceClientInteropTests {
                 )
             }
         }
-    }
-}
-
-/// A `signetd --dev` stack served in-process on a free loopback port, with its trust configuration.
-struct DevServer {
-    let directory: URL
-    let port: Int
-    let stack: DevStack
-    let trustConfig: URL
-
-    var issuer: String { "http://127.0.0.1:\(port)/oidc" }
-
-    func token(email: String) async throws -> String {
-        try await #require(stack.services.devIdentityProvider).mint(subject: email, email: email)
-    }
-
-    static func run(_ body: (DevServer) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("signet-dev-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let port = try freePort()
-        let stack = try DevStack.prepare(dataDirectory: directory, host: "127.0.0.1", port: port, now: Date())
-        let trustConfig = try DevStack.writeTrustConfig(
-            files: DataDirectory(root: directory), host: "127.0.0.1", port: port, services: stack.services
-        )
-        let app = SignetApplication.build(configuration: ServerConfiguration(host: "127.0.0.1", port: port), services: stack.services)
-        let serving = Task { try await app.runService(gracefulShutdownSignals: []) }
-        defer { serving.cancel() }
-        try await waitUntilListening(port: port)
-        try await body(DevServer(directory: directory, port: port, stack: stack, trustConfig: trustConfig))
-    }
-
-    private static func waitUntilListening(port: Int) async throws {
-        for _ in 0..<100 {
-            if (try? ReferenceClient.curlStatus("http://127.0.0.1:\(port)/healthz")) == 0 { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        Issue.record("signetd did not start listening on port \(port)")
-    }
-
-    /// A port nobody listens on right now (the kernel's pick for an ephemeral bind).
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        try #require(bound, "cannot find a free port")
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-}
-
-/// The reference client from the venv `Scripts/install-test-deps` makes (`$SIGSTORE_PYTHON`).
-enum ReferenceClient {
-    static let executable: URL? = {
-        let environment = ProcessInfo.processInfo.environment
-        var candidates = [environment["SIGSTORE_PYTHON"]].compactMap { $0 }
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(repository.appendingPathComponent(".venv/bin/sigstore").path)
-        return candidates.first(where: FileManager.default.isExecutableFile(atPath:)).map(URL.init(fileURLWithPath:))
-    }()
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try execute(try #require(executable), arguments)
-    }
-
-    static func curlStatus(_ url: String) throws -> Int32 {
-        try execute(URL(fileURLWithPath: "/usr/bin/env"), ["curl", "-sf", "-o", "/dev/null", url]).status
-    }
-
-    private static func execute(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }

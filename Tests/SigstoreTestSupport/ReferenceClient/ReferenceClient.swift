@@ -1,0 +1,60 @@
+public import Foundation
+
+/// The reference client, sigstore-python 4.5.1: `$SIGSTORE_PYTHON`, the repository's `.venv`
+/// (`Scripts/install-test-deps` makes it), or `sigstore` on the `PATH`.
+public enum ReferenceClient {
+    /// The `sigstore` executable, or nil when it is not installed (tests that need it skip).
+    public static let executable: URL? = {
+        let environment = ProcessInfo.processInfo.environment
+        var candidates = [environment["SIGSTORE_PYTHON"]].compactMap { $0 }
+        candidates.append(repositoryRoot.appendingPathComponent(".venv/bin/sigstore").path)
+        for directory in (environment["PATH"] ?? "").split(separator: ":") {
+            candidates.append(URL(fileURLWithPath: String(directory)).appendingPathComponent("sigstore").path)
+        }
+        return candidates.first(where: FileManager.default.isExecutableFile(atPath:)).map(URL.init(fileURLWithPath:))
+    }()
+
+    /// The package root (three levels above this file's directory).
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs `sigstore` with `arguments`; returns its exit status and combined output.
+    /// An absent client reports status -1 rather than throwing.
+    public static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+        guard let executable else { return ProcessResult(status: -1, output: "sigstore-python is not installed") }
+        return try ProcessRunner.run(executable, arguments, environment: environment)
+    }
+
+    /// `curl -sf URL`'s exit status: 0 when the URL answers with a success status.
+    public static func curlStatus(_ url: String) throws -> Int32 {
+        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["curl", "-sf", "-o", "/dev/null", url]).status
+    }
+}
+
+/// A finished child process: its exit status and combined standard output and error.
+public struct ProcessResult: Sendable {
+    public let status: Int32
+    public let output: String
+
+    public init(status: Int32, output: String) {
+        self.status = status
+        self.output = output
+    }
+}
+
+/// Runs a child process to completion, collecting stdout and stderr together.
+public enum ProcessRunner {
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self))
+    }
+}
