@@ -5,7 +5,7 @@ struct CACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ca",
         abstract: "Manage the certificate authority's keys and certificates.",
-        subcommands: []
+        subcommands: [CAInitCommand.self]
     )
 
     init() {}
