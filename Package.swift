@@ -83,12 +83,12 @@ let package = Package(
         .target(name: "TLogService", dependencies: ["LogEngine", "SigstoreModels", "SigstoreCrypto", "SignedNote", "Merkle", crypto, x509, logging], swiftSettings: strictSettings),
         .target(name: "CTLogService", dependencies: ["LogEngine", "CertificateTransparency", "SigstoreCrypto", "Merkle", crypto, x509, logging], swiftSettings: strictSettings),
         // CLI and server layers.
-        .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService", "DevIdentityProvider", "CAService", "TLogService", "LogEngine", "LogStorageSQLite", "CTLogService"], swiftSettings: strictSettings),
+        .target(name: "ServerSupport", dependencies: [hummingbird, logging, prometheus, serviceLifecycle, argumentParser, x509, "SigstoreCrypto", "SigstoreModels", "TSAService", "DevIdentityProvider", "CAService", "TLogService", "LogEngine", "LogStorageSQLite", "CTLogService", "LogStoragePostgres", "RFC3161", postgres, yams], swiftSettings: strictSettings),
         .target(name: "SignetCLI", dependencies: [argumentParser, "SigstoreModels", "SigstoreCrypto", "SigstoreVerify", "SigstoreSign", "ServiceClients", "Merkle", "SignedNote", "RFC3161", x509, asn1, httpClient], swiftSettings: strictSettings),
         // Executables: thin entry points.
         .executableTarget(name: "signet", dependencies: ["SignetCLI"], swiftSettings: strictSettings),
         .executableTarget(name: "signetd", dependencies: ["ServerSupport"], swiftSettings: strictSettings),
-        .executableTarget(name: "tlog-load", dependencies: ["LogEngine", "LogStorageSQLite", "LogStoragePostgres", "SigstoreCrypto", crypto, logging, postgres], swiftSettings: strictSettings),
+        .executableTarget(name: "tlog-load", dependencies: ["LogEngine", "LogStorageSQLite", "LogStoragePostgres", "SigstoreCrypto", crypto, logging, postgres, httpClient, "SigstoreModels"], swiftSettings: strictSettings),
         // Tests.
         .target(name: "SigstoreTestSupport", dependencies: ["LogEngine", "Merkle", "SigstoreCrypto", "SignedNote", "ServerSupport", "DevIdentityProvider", "SigstoreModels", crypto, logging], path: "Tests/SigstoreTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "ServiceClientsTests", dependencies: ["ServiceClients", "ServerSupport", "SigstoreTestSupport", "SigstoreModels", "SigstoreCrypto", "RFC3161", crypto, x509, hummingbird], swiftSettings: strictSettings),

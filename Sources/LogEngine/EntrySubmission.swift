@@ -5,9 +5,13 @@ public struct EntrySubmission: Sendable, Hashable {
     public var body: [UInt8]
     /// The keys the entry can be searched by.
     public var searchKeys: [SearchKey]
+    /// The entry's type (a Rekor kind such as `hashedrekord`), for metrics only: it is not
+    /// stored and plays no part in deduplication.
+    public var kind: String?
 
-    public init(body: [UInt8], searchKeys: [SearchKey] = []) {
+    public init(body: [UInt8], searchKeys: [SearchKey] = [], kind: String? = nil) {
         self.body = body
         self.searchKeys = searchKeys
+        self.kind = kind
     }
 }

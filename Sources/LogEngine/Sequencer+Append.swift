@@ -58,6 +58,7 @@ extension Sequencer {
             let emptyHead = TreeHead(size: 0, rootHash: rootHash, checkpoint: checkpoint)
             try await storage.append(AppendBatch(previousSize: 0, entries: [], searchKeys: [], nodes: [], treeHead: emptyHead))
             logger.info("published the empty tree head of a new log", metadata: ["origin": "\(signer.origin)"])
+            observer?.sequencerLoaded(treeSize: 0)
             tree = CompactRange()
             head = emptyHead
             return (CompactRange(), emptyHead)
@@ -73,6 +74,7 @@ extension Sequencer {
             throw LogEngineError(.inconsistentStorage, "the stored subtree hashes of size \(stored.size) do not lead to the stored root hash")
         }
         logger.info("loaded the tree from storage", metadata: ["size": "\(stored.size)"])
+        observer?.sequencerLoaded(treeSize: stored.size)
         tree = range
         head = stored
         return (range, stored)

@@ -40,6 +40,7 @@ public actor Sequencer {
     let configuration: SequencerConfiguration
     let now: @Sendable () -> Date
     let logger: Logger
+    let observer: (any SequencerObserver)?
 
     /// The tree as last committed, or nil when it must be (re)loaded from storage.
     var tree: CompactRange?
@@ -66,18 +67,21 @@ public actor Sequencer {
     ///   - configuration: batching limits.
     ///   - now: the wall clock that stamps entries' integrated time.
     ///   - logger: receives commit failures and reloads.
+    ///   - observer: told about every commit (metrics).
     public init(
         storage: any LogStorage,
         signer: CheckpointSigner,
         configuration: SequencerConfiguration = SequencerConfiguration(),
         now: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "signet.tlog.sequencer")
+        logger: Logger = Logger(label: "signet.tlog.sequencer"),
+        observer: (any SequencerObserver)? = nil
     ) {
         self.storage = storage
         self.signer = signer
         self.configuration = configuration
         self.now = now
         self.logger = logger
+        self.observer = observer
     }
 
     /// Loads the tree from storage (publishing a signed empty tree head for a new log) and
@@ -182,16 +186,27 @@ public actor Sequencer {
     }
 
     private func commit(_ batch: [Pending]) async {
+        let started = clock.now
         do {
             let results = try await appendRetryingStaleHead(batch)
+            var appendedByKind: [String: Int] = [:]
+            var duplicates = 0
             for (item, result) in zip(batch, results) {
+                if !result.isDuplicate {
+                    appendedByKind[item.submission.kind ?? "unknown", default: 0] += 1
+                }
                 for waiter in item.waiters {
                     var answer = result
                     answer.isDuplicate = result.isDuplicate || waiter.isDuplicate
+                    if answer.isDuplicate { duplicates += 1 }
                     waiter.continuation.resume(returning: answer)
                 }
             }
+            observer?.sequencerCommitted(SequencerCommit(
+                appendedByKind: appendedByKind, duplicates: duplicates, duration: clock.now - started, treeSize: head?.size ?? 0
+            ))
         } catch {
+            observer?.sequencerFailedCommit(entryCount: batch.reduce(0) { $0 + $1.waiters.count })
             // The storage may or may not hold the batch; reload before trusting the tree again.
             tree = nil
             head = nil

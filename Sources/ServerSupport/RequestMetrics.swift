@@ -3,6 +3,8 @@ public import Prometheus
 
 /// Counts requests and measures their latency per route into a Prometheus registry owned by the
 /// server (not the process-wide `MetricsSystem`, so several servers can live in one process).
+/// Refused transparency log appends are also counted by reason
+/// (`signet_tlog_rejected_requests_total{log,reason}`).
 struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     let registry: PrometheusCollectorRegistry
 
@@ -18,6 +20,9 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
                 labels: [("method", request.method.rawValue), ("route", route)],
                 buckets: RequestMetricsMiddleware.buckets
             ).record(ContinuousClock.now - start)
+            if status >= 400, request.method == .post, let log = TransparencyLogMetrics.appendRoutes[route] {
+                TransparencyLogMetrics.countRejection(in: registry, log: log, status: status)
+            }
         }
         do {
             let response = try await next(request, context)

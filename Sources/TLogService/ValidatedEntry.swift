@@ -15,7 +15,7 @@ public struct ValidatedEntry: Sendable, Hashable {
 
     /// What the sequencer is given.
     public var submission: EntrySubmission {
-        EntrySubmission(body: canonicalBody, searchKeys: searchKeys)
+        EntrySubmission(body: canonicalBody, searchKeys: searchKeys, kind: entry.kind)
     }
 
     init(entry: RekorEntry, searchKeys: [SearchKey]) throws(RekorError) {
