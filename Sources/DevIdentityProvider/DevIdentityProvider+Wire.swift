@@ -8,6 +8,15 @@ extension DevIdentityProvider {
         Self.encode(discoveryDocument)
     }
 
+    /// The discovery document of ``githubActionsIssuer`` as JSON: ``discoveryDocument`` with that
+    /// `issuer` (same keys and endpoints), or `nil` when the provider does not separate it.
+    public func githubActionsDiscoveryDocumentJSON() -> [UInt8]? {
+        guard separatesGitHubActionsIssuer else { return nil }
+        var document = discoveryDocument
+        document.issuer = githubActionsIssuer
+        return Self.encode(document)
+    }
+
     /// The JWKS as JSON.
     public nonisolated var keySetJSON: [UInt8] {
         Self.encode(keySet)
@@ -43,7 +52,10 @@ extension DevIdentityProvider {
                 claims["email"] = .string(email)
                 claims["email_verified"] = claims["email_verified"] ?? true
             }
-            token = try mint(subject: request.subject ?? workflow.subject, audience: audience, lifetime: lifetime, extraClaims: claims)
+            token = try mint(
+                issuer: githubActionsIssuer, subject: request.subject ?? workflow.subject, email: nil, audience: audience, lifetime: lifetime,
+                extraClaims: claims
+            )
         } else {
             let email = request.email ?? (request.subject == nil ? Self.defaultUser : nil)
             let subject = request.subject ?? email ?? Self.defaultUser

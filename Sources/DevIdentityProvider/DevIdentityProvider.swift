@@ -12,6 +12,8 @@ public import SigstoreCrypto
 public actor DevIdentityProvider {
     /// The issuer identifier: the `iss` of every token, and the base of every endpoint URL.
     public private(set) var issuer: String
+    /// Whether GitHub-Actions-shaped tokens come from ``githubActionsIssuer`` rather than ``issuer``.
+    public nonisolated let separatesGitHubActionsIssuer: Bool
     /// The `kid` of the signing key (its RFC 7638 thumbprint).
     public nonisolated let keyID: String
     /// The JWS algorithm tokens are signed with (`ES256` for the default P-256 key).
@@ -36,11 +38,15 @@ public actor DevIdentityProvider {
     ///   - signingKey: ECDSA P-256 (ES256, the default in `signetd --dev`), P-384 (ES384),
     ///     RSA (RS256) or Ed25519 (EdDSA).
     ///   - clock: the time stamped into tokens; tests pass a fixed one.
+    ///   - separateGitHubActionsIssuer: mint GitHub-Actions-shaped tokens under the second issuer
+    ///     `<issuer>/github-actions` (same key), so a CA can give that issuer the `github-workflow`
+    ///     type while `issuer` stays an `email` issuer, as real GitHub and email issuers differ.
     /// - Throws: ``DevIdentityProviderError`` `.mintingFailed` for a key that cannot sign JWTs (P-521).
     public init(
         issuer: String,
         signingKey: PrivateKey,
         clock: @escaping @Sendable () -> Date = { Date() },
+        separateGitHubActionsIssuer: Bool = false,
         logger: Logger = Logger(label: "signet.dev-oidc")
     ) throws(DevIdentityProviderError) {
         let jwk: JSONWebKey
@@ -52,6 +58,7 @@ public actor DevIdentityProvider {
         let keyID = jwk.keyID ?? ""
         signer = try TokenSigner(key: signingKey, keyID: keyID)
         self.issuer = issuer
+        separatesGitHubActionsIssuer = separateGitHubActionsIssuer
         self.keyID = keyID
         algorithm = signer.algorithm
         keySet = JSONWebKeySet(keys: [jwk])
@@ -64,6 +71,15 @@ public actor DevIdentityProvider {
     public func setIssuer(_ issuer: String) {
         self.issuer = issuer
     }
+
+    /// The `iss` of GitHub-Actions-shaped tokens: `<issuer>/github-actions` when the provider
+    /// separates them, otherwise ``issuer``.
+    public var githubActionsIssuer: String {
+        separatesGitHubActionsIssuer ? issuer + Self.githubActionsIssuerPath : issuer
+    }
+
+    /// The path of ``githubActionsIssuer`` below ``issuer``.
+    public static let githubActionsIssuerPath = "/github-actions"
 
     /// The discovery document: exactly the members of interop contract §8.
     public var discoveryDocument: OpenIDProviderMetadata {
@@ -94,6 +110,18 @@ public actor DevIdentityProvider {
         lifetime: TimeInterval = 600,
         extraClaims: [String: JSONValue] = [:]
     ) throws(DevIdentityProviderError) -> String {
+        try mint(issuer: issuer, subject: subject, email: email, audience: audience, lifetime: lifetime, extraClaims: extraClaims)
+    }
+
+    /// ``mint(subject:email:audience:lifetime:extraClaims:)`` under `issuer` (this provider's or its GitHub Actions issuer).
+    func mint(
+        issuer: String,
+        subject: String,
+        email: String?,
+        audience: String,
+        lifetime: TimeInterval,
+        extraClaims: [String: JSONValue]
+    ) throws(DevIdentityProviderError) -> String {
         guard !subject.isEmpty, !audience.isEmpty else {
             throw DevIdentityProviderError(.invalidRequest, "a token needs a non-empty subject and audience")
         }
@@ -123,12 +151,15 @@ public actor DevIdentityProvider {
     }
 
     /// Mints a token shaped like the ones GitHub Actions issues for `workflow` (its subject and
-    /// claims), signed by this provider.
+    /// claims), signed by this provider, under ``githubActionsIssuer``.
     public func mint(
         githubActions workflow: GitHubActionsWorkflow,
         audience: String = "sigstore",
         lifetime: TimeInterval = 600
     ) throws(DevIdentityProviderError) -> String {
-        try mint(subject: workflow.subject, audience: audience, lifetime: lifetime, extraClaims: try workflow.claims())
+        try mint(
+            issuer: githubActionsIssuer, subject: workflow.subject, email: nil, audience: audience, lifetime: lifetime,
+            extraClaims: try workflow.claims()
+        )
     }
 }

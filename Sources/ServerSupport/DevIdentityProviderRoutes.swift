@@ -5,6 +5,8 @@ import Hummingbird
 /// `signetd --dev`:
 ///
 /// - `GET /oidc/.well-known/openid-configuration`, `GET /oidc/jwks`: discovery and keys.
+/// - `GET /oidc/github-actions/.well-known/openid-configuration`: discovery of the second issuer
+///   GitHub-Actions-shaped tokens come from, when the provider separates it (same keys).
 /// - `GET /oidc/auth`: authorization code flow with PKCE S256; approves the `login_hint` user (or
 ///   the default developer) at once and redirects to the loopback `redirect_uri` with the code.
 /// - `POST /oidc/token`: exchanges the code (form body) for `{"access_token", "id_token", …}`.
@@ -16,6 +18,12 @@ enum DevIdentityProviderRoutes {
     static func register<Context: RequestContext>(on router: Router<Context>, provider: DevIdentityProvider) {
         router.get("oidc/.well-known/openid-configuration") { _, _ -> Response in
             json(await provider.discoveryDocumentJSON())
+        }
+        router.get("oidc/github-actions/.well-known/openid-configuration") { _, _ -> Response in
+            guard let document = await provider.githubActionsDiscoveryDocumentJSON() else {
+                throw ServiceErrorResponse(.notFound, "this dev issuer mints GitHub Actions tokens under /oidc itself")
+            }
+            return json(document)
         }
         router.get("oidc/jwks") { _, _ -> Response in
             json(provider.keySetJSON)

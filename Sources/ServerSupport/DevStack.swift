@@ -31,17 +31,25 @@ struct DevStack {
         ))
     }
 
-    /// The dev issuer is `http://<host>:<port>/oidc`; its ES256 key persists, so tokens and the
-    /// JWKS a CA cached stay valid across restarts.
+    /// The dev issuer is `http://<host>:<port>/oidc`, and GitHub-Actions-shaped tokens come from
+    /// `…/oidc/github-actions`; its ES256 key persists, so tokens and the JWKS a CA cached stay
+    /// valid across restarts.
     private static func makeDevIdentityProvider(files: DataDirectory, host: String, port: Int) throws -> DevIdentityProvider {
         let key = try files.privateKey("oidc/signing-key.pem", creating: .ecdsaP256)
+        return try DevIdentityProvider(issuer: issuerURL(host: host, port: port), signingKey: key, separateGitHubActionsIssuer: true)
+    }
+
+    /// `http://<host>:<port>/oidc`, with an IPv6 host in brackets.
+    static func issuerURL(host: String, port: Int) -> String {
         let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-        return try DevIdentityProvider(issuer: "http://\(authority)/oidc", signingKey: key)
+        return "http://\(authority)/oidc"
     }
 
     /// The CA: a P-384 root and intermediate under `ca/` (the root key is discarded after signing
-    /// the intermediate), accepting email identities from the dev issuer. Port 0 (tests) accepts
-    /// the dev issuer on any port, since the real one is known only once the server listens.
+    /// the intermediate; `signetd ca init --out DATA/ca` makes another kind, e.g. P-256),
+    /// accepting email identities from the dev issuer and GitHub Actions identities (type
+    /// `github-workflow`, with the Sigstore extensions) from its `/github-actions` issuer. Port 0
+    /// accepts both on any port of `host`, since the real one is known only once the server listens.
     ///
     /// SCTs come from the CT log in the same process (key `ctlog/signing-key.pem`), which
     /// accepts the dev CA's root and is returned for hosting at `/ct/v1`.
@@ -65,10 +73,14 @@ struct DevStack {
         let ctLog = try makeCTLog(files: files, acceptingRootOf: keys)
         let log = InProcessPrecertificateLog(log: ctLog)
         let authority = host.contains(":") ? "[\(host)]" : host
-        let issuer = IssuerSettings(issuerURL: "http://\(authority):\(port == 0 ? "*" : String(port))/oidc", type: .email)
+        let base = "http://\(authority):\(port == 0 ? "*" : String(port))/oidc"
+        let accepted = [
+            IssuerSettings(issuerURL: base, type: .email),
+            IssuerSettings(issuerURL: base + DevIdentityProvider.githubActionsIssuerPath, type: .githubWorkflow),
+        ]
         let issuers = port == 0
-            ? try IssuerConfiguration(issuers: [], metaIssuers: [issuer])
-            : try IssuerConfiguration(issuers: [issuer])
+            ? try IssuerConfiguration(issuers: [], metaIssuers: accepted)
+            : try IssuerConfiguration(issuers: accepted)
         return (CertificateAuthority(
             certificateIssuer: CodeSigningCertificateIssuer(keys: keys, log: log, trustedLogs: [try TrustedCTLog(publicKey: ctLog.publicKey)]),
             issuers: issuers,

@@ -80,21 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
         let host = self.host ?? "127.0.0.1"
         let port = self.port ?? 8080
         let dataDirectory = URL(fileURLWithPath: dataDir)
-        let stack = try DevStack.prepare(dataDirectory: dataDirectory, host: host, port: port, now: Date())
-        if port != 0 {
-            let file = try DevStack.writeTrustConfig(files: DataDirectory(root: dataDirectory), host: host, port: port, services: stack.services)
-            print("signetd: trust configuration for clients in \(file.path)")
-        }
-        let names = stack.services.names.joined(separator: ", ")
-        let app = SignetApplication.build(
-            configuration: ServerConfiguration(host: host, port: port),
-            services: stack.services,
-            logger: logger,
-            onServerRunning: { port in
-                // Written unbuffered: supervisors and tests read this line through a pipe.
-                FileHandle.standardOutput.write(Data("signetd listening on http://\(host):\(port) — services: \(names)\n".utf8))
-            }
-        )
+        let app = try DevStack.application(dataDirectory: dataDirectory, host: host, port: port, logger: logger)
         try await app.runService()
     }
 
