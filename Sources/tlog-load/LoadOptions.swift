@@ -14,6 +14,11 @@ struct LoadOptions {
     /// Print "<index> <leaf hash hex>" for every acknowledged entry, for crash tests that kill
     /// the process and then check that everything acknowledged survived.
     var printsAcknowledgements = false
+    /// A running signetd's base URL (`http://127.0.0.1:8080`): post signed entries over HTTP
+    /// instead of driving a sequencer in this process.
+    var httpURL: String?
+    /// The Rekor API the HTTP mode posts to: `v1` or `v2`.
+    var httpAPI = "v2"
 
     struct UsageError: Error, CustomStringConvertible {
         var description: String
@@ -37,6 +42,10 @@ struct LoadOptions {
             case "--directory": directory = URL(fileURLWithPath: value)
             case "--postgres": postgresURL = value
             case "--log": postgresLogName = value
+            case "--http": httpURL = value.hasSuffix("/") ? String(value.dropLast()) : value
+            case "--api":
+                guard ["v1", "v2"].contains(value) else { throw UsageError(description: "--api expects v1 or v2, not \(value)") }
+                httpAPI = value
             default: throw UsageError(description: "unknown option \(flag)")
             }
         }
