@@ -37,7 +37,8 @@ struct CAInit {
             algorithm: algorithm,
             organization: organization,
             commonName: commonName,
-            notValidBefore: now,
+            // An hour back, so leaves can be issued at once and verifiers with a slow clock accept the chain.
+            notValidBefore: Date(timeIntervalSince1970: (now.timeIntervalSince1970 - 3600).rounded(.down)),
             validity: TimeInterval(validityYears) * 365.25 * 86_400
         )
         let chainPEM = try generated.keys.chainPEM()
