@@ -26,7 +26,7 @@ struct ReferenceClientInteropTests {
             let artifact = work.appendingPathComponent("artifact.txt")
             try Data("signed by the reference client\n".utf8).write(to: artifact)
             let bundle = work.appendingPathComponent("artifact.sigstore.json")
-            let token = try server.token(email: Self.identity)
+            let token = try await server.token(email: Self.identity)
 
             var arguments = ["--trust-config", server.trustConfig.path]
             if attestation {

@@ -1,4 +1,6 @@
+import DevIdentityProvider
 public import Foundation
+import Hummingbird
 @testable import ServerSupport
 #if canImport(Glibc)
 import Glibc
@@ -20,9 +22,9 @@ public struct DevServer: Sendable {
     public var issuer: String { "\(baseURL)/oidc" }
 
     /// An identity token for `email` from the dev identity provider (10 minutes by default).
-    public func token(email: String, lifetime: TimeInterval = 600) throws -> String {
+    public func token(email: String, lifetime: TimeInterval = 600) async throws -> String {
         guard let provider = services.devIdentityProvider else { throw DevServerError("the dev stack has no identity provider") }
-        return try provider.mint(subject: email, email: email, lifetime: lifetime)
+        return try await provider.mint(subject: email, email: email, lifetime: lifetime)
     }
 
     /// Starts a fresh stack, runs `body` against it, then stops it and removes its data.
