@@ -17,6 +17,9 @@ public struct CryptoError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidDigest
         /// The underlying signing primitive failed.
         case signingFailed
+        /// An encrypted key file could not be opened: wrong password, or the file was corrupted
+        /// or tampered with (the two cannot be told apart).
+        case decryptionFailed
     }
 
     /// The matchable kind of failure.

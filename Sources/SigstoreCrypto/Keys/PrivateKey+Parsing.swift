@@ -5,7 +5,8 @@ import SwiftASN1
 
 extension PrivateKey {
     /// Parses a PEM private key: PKCS#8 `PRIVATE KEY`, SEC 1 `EC PRIVATE KEY` or PKCS#1
-    /// `RSA PRIVATE KEY`. Encrypted keys are refused with `.unsupportedAlgorithm`.
+    /// `RSA PRIVATE KEY`. Encrypted keys are refused with `.unsupportedAlgorithm`; cosign's
+    /// password-protected keys are opened by ``EncryptedSigningKey/decrypt(pem:password:)``.
     public init(pemEncoded pem: String) throws {
         let document: PEMDocument
         do {
@@ -19,6 +20,8 @@ extension PrivateKey {
         case "RSA PRIVATE KEY": try self.init(pkcs1RSADER: document.derBytes)
         case "ENCRYPTED PRIVATE KEY":
             throw CryptoError(.unsupportedAlgorithm, "encrypted private keys are not supported; decrypt the key first")
+        case EncryptedSigningKey.pemType, EncryptedSigningKey.legacyPEMType:
+            throw CryptoError(.unsupportedAlgorithm, "this is a password-protected cosign key; open it with its password (EncryptedSigningKey.decrypt(pem:password:))")
         case let other:
             throw CryptoError(.malformedKey, "expected a PRIVATE KEY, EC PRIVATE KEY or RSA PRIVATE KEY PEM block, found \(other)")
         }
