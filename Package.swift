@@ -90,7 +90,7 @@ let package = Package(
         .executableTarget(name: "signetd", dependencies: ["ServerSupport"], swiftSettings: strictSettings),
         .executableTarget(name: "tlog-load", dependencies: ["LogEngine", "LogStorageSQLite", "LogStoragePostgres", "SigstoreCrypto", crypto, logging, postgres, httpClient, "SigstoreModels"], swiftSettings: strictSettings),
         // Tests.
-        .target(name: "SigstoreTestSupport", dependencies: ["LogEngine", "Merkle", "SigstoreCrypto", "SignedNote", "ServerSupport", "DevIdentityProvider", "SigstoreModels", crypto, logging, hummingbird], path: "Tests/SigstoreTestSupport", swiftSettings: strictSettings),
+        .target(name: "SigstoreTestSupport", dependencies: ["LogEngine", "Merkle", "SigstoreCrypto", "SignedNote", "ServerSupport", "DevIdentityProvider", "SigstoreModels", crypto, logging, hummingbird], path: "Tests/SigstoreTestSupport", resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "ServiceClientsTests", dependencies: ["ServiceClients", "ServerSupport", "SigstoreTestSupport", "SigstoreModels", "SigstoreCrypto", "RFC3161", crypto, x509, hummingbird], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreSignTests", dependencies: ["SigstoreSign", "ServiceClients", "ServerSupport", "SigstoreTestSupport", "SigstoreVerify", "SigstoreModels", "SigstoreCrypto", "DevIdentityProvider", crypto, x509, hummingbird], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreCryptoTests", dependencies: ["SigstoreCrypto", crypto, cryptoExtras], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
@@ -106,10 +106,10 @@ let package = Package(
         .testTarget(name: "ServerSupportTests", dependencies: ["ServerSupport", "SigstoreTestSupport", "SigstoreSign", "ServiceClients", "TSAService", "RFC3161", "SigstoreCrypto", "CAService", "OIDC", "DevIdentityProvider", "CertificateTransparency", "CTLogService", "TLogService", "LogEngine", "LogStorageSQLite", "SigstoreModels", "SignedNote", "Merkle", x509, asn1, hummingbird, hummingbirdTesting, httpClient, "SigstoreVerify"], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreModelsTests", dependencies: ["SigstoreModels", crypto], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "SignetCLITests", dependencies: ["SignetCLI", "SigstoreTestSupport", "ServerSupport", "SigstoreSign", "ServiceClients", "SigstoreVerify", "SigstoreModels", "SigstoreCrypto", crypto, argumentParser], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "LogStoragePostgresTests", dependencies: ["SigstoreTestSupport", "LogStoragePostgres", "LogEngine", "Merkle", "SigstoreCrypto", "SignedNote", postgres, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "LogStoragePostgresTests", dependencies: ["SigstoreTestSupport", "LogStoragePostgres", "LogEngine", "Merkle", "SigstoreCrypto", "SignedNote", postgres, logging], swiftSettings: strictSettings),
         .testTarget(name: "TLogServiceTests", dependencies: ["TLogService", "LogEngine", "LogStorageSQLite", "SigstoreModels", "SigstoreCrypto", "SignedNote", "Merkle", crypto, x509, logging], swiftSettings: strictSettings),
         .testTarget(name: "CTLogServiceTests", dependencies: ["CTLogService", "LogEngine", "LogStorageSQLite", "CertificateTransparency", "SigstoreCrypto", "Merkle", crypto, x509, logging], swiftSettings: strictSettings),
         .testTarget(name: "LogEngineTests", dependencies: ["LogEngine", "Merkle", "SignedNote", "SigstoreCrypto", crypto, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "LogStorageSQLiteTests", dependencies: ["SigstoreTestSupport", "LogStorageSQLite", "LogEngine", "Merkle", "SignedNote", "SigstoreCrypto", grdb, logging], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "LogStorageSQLiteTests", dependencies: ["SigstoreTestSupport", "LogStorageSQLite", "LogEngine", "Merkle", "SignedNote", "SigstoreCrypto", grdb, logging], swiftSettings: strictSettings),
     ]
 )

@@ -1,100 +1,27 @@
-import Dispatch
 import Foundation
-import Merkle
 import LogEngine
 import LogStorageSQLite
+import SigstoreTestSupport
 import Testing
 
 /// Kills a real writer process (`tlog-load`, built next to the tests) with SIGKILL in the
 /// middle of concurrent appends, several times over one database, and checks that every entry
 /// it acknowledged survived with a valid proof and that the tree never forked.
 @Suite struct CrashRecoveryTests {
-    struct Acknowledgement: Hashable {
-        var index: UInt64
-        var leafHash: [UInt8]
-    }
-
-    /// The `tlog-load` executable in the build directory holding the test binary.
-    static let loadTool: URL? = {
-        let candidates = [
-            URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent(),
-            Bundle.main.bundleURL.deletingLastPathComponent(),
-        ]
-        return candidates.map { $0.appendingPathComponent("tlog-load") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
-    @Test(.enabled(if: loadTool != nil, "tlog-load is built by `swift build --build-tests`"))
+    @Test(.enabled(if: KilledWriter.loadTool != nil, "tlog-load is built by `swift build --build-tests`"))
     func killedWritersLoseNothingAcknowledged() async throws {
         let directory = try TemporaryDirectory()
-        let tool = try #require(Self.loadTool)
-        var acknowledged: [Acknowledgement] = []
+        defer { directory.remove() }
+        let tool = try #require(KilledWriter.loadTool)
+        var acknowledged: [KilledWriter.Acknowledgement] = []
         var heads: [TreeHead] = []
         for killAfter in [150, 400, 250] {
-            acknowledged += try await Self.runAndKill(tool, directory: directory.url, after: killAfter)
+            acknowledged += try await KilledWriter.runAndKill(tool, arguments: ["--directory", directory.url.path], after: killAfter)
             let storage = try SQLiteLogStorage(directory: directory.url, name: "log")
             heads.append(try await LogReader(storage: storage).latestTreeHead())
         }
         #expect(acknowledged.count >= 800)
-        #expect(Set(acknowledged.map(\.index)).count == acknowledged.count, "no index was acknowledged twice")
-
         let reader = LogReader(storage: try SQLiteLogStorage(directory: directory.url, name: "log"))
-        let final = try await reader.latestTreeHead()
-        for ack in acknowledged {
-            let stored = try #require(try await reader.entry(at: ack.index))
-            #expect(stored.leafHash == ack.leafHash)
-            let proof = try await reader.inclusionProof(leafIndex: ack.index, treeSize: final.size)
-            try proof.verify(leafHash: ack.leafHash, rootHash: final.rootHash)
-        }
-        for head in heads {
-            #expect(try await reader.rootHash(treeSize: head.size) == head.rootHash)
-            let proof = try await reader.consistencyProof(from: head.size, to: final.size)
-            try proof.verify(oldRoot: head.rootHash, newRoot: final.rootHash)
-        }
-    }
-
-    /// Runs the writer until it acknowledged `count` entries, kills it, and returns every
-    /// acknowledgement it printed, including those still in the pipe.
-    static func runAndKill(_ tool: URL, directory: URL, after count: Int) async throws -> [Acknowledgement] {
-        try await withCheckedThrowingContinuation { continuation in
-            // Blocking pipe reads belong on a thread of their own, not the cooperative pool.
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try runAndKillBlocking(tool, directory: directory, after: count) })
-            }
-        }
-    }
-
-    private static func runAndKillBlocking(_ tool: URL, directory: URL, after count: Int) throws -> [Acknowledgement] {
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = ["--directory", directory.path, "--entries", "1000000", "--clients", "32", "--print-acknowledged"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-
-        let output = pipe.fileHandleForReading
-        var pendingText = ""
-        var acknowledgements: [Acknowledgement] = []
-        func consume(_ data: Data) {
-            pendingText += String(decoding: data, as: UTF8.self)
-            while let newline = pendingText.firstIndex(of: "\n") {
-                let fields = pendingText[..<newline].split(separator: " ")
-                if fields.count == 2, let index = UInt64(fields[0]) {
-                    acknowledgements.append(Acknowledgement(index: index, leafHash: [UInt8](hex: String(fields[1]))))
-                }
-                pendingText.removeSubrange(...newline)
-            }
-        }
-        while acknowledgements.count < count {
-            let chunk = output.availableData
-            if chunk.isEmpty { break }
-            consume(chunk)
-        }
-        kill(process.processIdentifier, SIGKILL)
-        while case let chunk = output.availableData, !chunk.isEmpty {
-            consume(chunk)
-        }
-        process.waitUntilExit()
-        return acknowledgements
+        try await KilledWriter.expectNothingLost(acknowledged: acknowledged, heads: heads, reader: reader)
     }
 }

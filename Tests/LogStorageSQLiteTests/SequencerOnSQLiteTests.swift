@@ -5,6 +5,7 @@ import SignedNote
 import SigstoreCrypto
 import LogEngine
 import LogStorageSQLite
+import SigstoreTestSupport
 import Testing
 
 /// The sequencer over a real SQLite file: restarts, several writers on one file, concurrency.

@@ -1,4 +1,5 @@
 import Merkle
+import SigstoreTestSupport
 import Testing
 
 @Suite struct ConsistencyProofTests {

@@ -1,4 +1,5 @@
 import Foundation
+import SigstoreTestSupport
 import Testing
 
 /// Loads the JSON fixtures described in `Fixtures/README.md`.
@@ -8,33 +9,8 @@ enum TestVectors {
         return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
     }
 
-    /// `reference-tree.json`: the RFC 6962 eight-leaf tree from transparency-dev/merkle.
-    struct ReferenceTree: Decodable {
-        struct Inclusion: Decodable {
-            var leafIndex: UInt64
-            var treeSize: UInt64
-            var proof: [String]
-        }
-
-        struct Consistency: Decodable {
-            var size1: UInt64
-            var size2: UInt64
-            var proof: [String]
-        }
-
-        var leaves: [String]
-        var roots: [String]
-        var emptyTreeHash: String
-        var inclusionProofs: [Inclusion]
-        var consistencyProofs: [Consistency]
-
-        static func load() throws -> ReferenceTree {
-            try TestVectors.load("reference-tree")
-        }
-
-        var leafData: [[UInt8]] { leaves.map { [UInt8](hex: $0) } }
-        var rootHashes: [[UInt8]] { roots.map { [UInt8](hex: $0) } }
-    }
+    /// The RFC 6962 eight-leaf tree, shared with the storage tests.
+    typealias ReferenceTree = SigstoreTestSupport.ReferenceTree
 
     /// A transparency-dev `testdata/inclusion/*/*.json` probe.
     struct InclusionProbe: Decodable, CustomTestStringConvertible {
@@ -89,27 +65,6 @@ enum TestVectors {
         var inclusionErrors: [[UInt64]]
         var consistency: [Consistency]
         var consistencyErrors: [[UInt64]]
-    }
-}
-
-extension [UInt8] {
-    init(hex: String) {
-        var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            bytes.append(UInt8(hex[index..<next], radix: 16)!)
-            index = next
-        }
-        self = bytes
-    }
-
-    init(base64: String) {
-        self = [UInt8](Data(base64Encoded: base64)!)
-    }
-
-    var hex: String {
-        map { String(format: "%02x", $0) }.joined()
     }
 }
 

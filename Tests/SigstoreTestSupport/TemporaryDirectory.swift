@@ -1,7 +1,8 @@
 public import Foundation
 
-/// A fresh directory under the system temporary directory, removed by ``remove()``.
-public struct TemporaryDirectory: Sendable {
+/// A fresh directory under the system temporary directory, removed when the last reference
+/// to it goes away (or earlier by ``remove()``).
+public final class TemporaryDirectory: Sendable {
     public let url: URL
 
     public init(prefix: String = "signet-test") throws {
@@ -14,5 +15,9 @@ public struct TemporaryDirectory: Sendable {
 
     public func remove() {
         try? FileManager.default.removeItem(at: url)
+    }
+
+    deinit {
+        remove()
     }
 }

@@ -1,13 +1,15 @@
-import Merkle
-import LogEngine
+public import LogEngine
+public import Merkle
 
-/// Builds ``AppendBatch``es the way the sequencer does, without signing: the storage treats the
+/// Builds ``AppendBatch``es the way the sequencer does, without signing: storages treat the
 /// checkpoint text as opaque.
-struct BatchBuilder {
-    var range = CompactRange()
-    var integratedTime: Int64 = 1_767_225_600
+public struct BatchBuilder: Sendable {
+    public var range = CompactRange()
+    public var integratedTime: Int64 = 1_767_225_600
 
-    mutating func batch(bodies: [[UInt8]], keys: [[SearchKey]] = []) throws -> AppendBatch {
+    public init() {}
+
+    public mutating func batch(bodies: [[UInt8]], keys: [[SearchKey]] = []) throws -> AppendBatch {
         let previousSize = range.size
         let entries = bodies.enumerated().map { offset, body in
             LoggedEntry(index: previousSize + UInt64(offset), leafHash: MerkleHash.leaf(body), body: body, integratedTime: integratedTime)

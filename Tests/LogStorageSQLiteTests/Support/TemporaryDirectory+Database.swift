@@ -1,0 +1,7 @@
+import Foundation
+import SigstoreTestSupport
+
+extension TemporaryDirectory {
+    /// The database file the SQLite tests open in this directory.
+    var databasePath: String { file("log.sqlite").path }
+}
