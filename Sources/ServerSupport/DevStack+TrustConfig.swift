@@ -1,6 +1,6 @@
 import CAService
 import CTLogService
-import Foundation
+public import Foundation
 import LogEngine
 import RFC3161
 import SignedNote
@@ -15,6 +15,11 @@ extension DevStack {
     /// which `sigstore --trust-config` and `signet --trust-config` take as-is.
     ///
     /// Every `validFor` starts at the CA root's notBefore, which predates anything the stack signs.
+    @discardableResult
+    public static func writeTrustConfig(dataDirectory: URL, host: String, port: Int, services: HostedServices) throws -> URL {
+        try writeTrustConfig(files: DataDirectory(root: dataDirectory), host: host, port: port, services: services)
+    }
+
     @discardableResult
     static func writeTrustConfig(files: DataDirectory, host: String, port: Int, services: HostedServices) throws -> URL {
         guard let ca = services.certificateAuthority, let ctLog = services.ctLog, let tsa = services.timestampAuthority,

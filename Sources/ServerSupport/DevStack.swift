@@ -2,7 +2,7 @@ import CAService
 import CTLogService
 import CertificateTransparency
 import DevIdentityProvider
-import Foundation
+public import Foundation
 import OIDC
 import RFC3161
 import SigstoreCrypto
@@ -12,10 +12,12 @@ import X509
 /// The whole stack on embedded defaults, for `signetd --dev`: keys and certificates are created
 /// under the data directory on first start and reused afterwards, so bundles signed yesterday still
 /// verify against today's trust configuration.
-struct DevStack {
-    var services: HostedServices
+///
+/// Public so that tests and embedders can run the same stack in-process.
+public struct DevStack: Sendable {
+    public var services: HostedServices
 
-    static func prepare(dataDirectory: URL, host: String, port: Int, now: Date) throws -> DevStack {
+    public static func prepare(dataDirectory: URL, host: String, port: Int, now: Date) throws -> DevStack {
         let files = DataDirectory(root: dataDirectory)
         try files.create()
         let timestampAuthority = try makeTimestampAuthority(files: files, now: now)

@@ -1,7 +1,7 @@
 import DevIdentityProvider
 public import Foundation
 import Hummingbird
-@testable import ServerSupport
+import ServerSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,7 +34,7 @@ public struct DevServer: Sendable {
         let port = try freePort()
         let stack = try DevStack.prepare(dataDirectory: directory, host: "127.0.0.1", port: port, now: Date())
         let trustConfig = try DevStack.writeTrustConfig(
-            files: DataDirectory(root: directory), host: "127.0.0.1", port: port, services: stack.services
+            dataDirectory: directory, host: "127.0.0.1", port: port, services: stack.services
         )
         let app = SignetApplication.build(configuration: ServerConfiguration(host: "127.0.0.1", port: port), services: stack.services)
         let serving = Task { try await app.runService(gracefulShutdownSignals: []) }
