@@ -107,6 +107,7 @@ import Testing
         }
         #expect(Set(acknowledged.map(\.index)).count == acknowledged.count, "no index was acknowledged twice")
         #expect(acknowledged.count >= rounds * 20)
+        print("ServeCrashTests: \(acknowledged.count) acknowledged appends survived \(rounds) SIGKILLs; final tree size \(checkpoints.last?.size ?? 0), \(Set(checkpoints).count) checkpoints checked for consistency")
     }
 
     /// Posts entries from 16 concurrent clients and kills the server after a random delay.
