@@ -58,23 +58,23 @@ public struct CertificateAuthority: Sendable {
     /// with the embedded-SCT chain out (JSON).
     public func signingCertificate(jsonRequest body: [UInt8], bearerToken: String?) async throws -> [UInt8] {
         let chain = try await issue(SigningCertificateRequest(jsonEncoded: body), bearerToken: bearerToken)
-        return try CertificateAuthorityResponses.signingCertificate(chain)
+        return try CertificateAuthorityResponses.signingCertificate(leaf: chain[0], chainPEM: certificateIssuer.keys.chainPEMBlocks)
     }
 
     /// `POST /api/v1/signingCert`: the legacy request in, the PEM chain out (leaf first).
     public func legacySigningCertificate(jsonRequest body: [UInt8], bearerToken: String?) async throws -> String {
         let chain = try await issue(SigningCertificateRequest(legacyJSONEncoded: body), bearerToken: bearerToken)
-        return try CertificateAuthorityResponses.pemChain(chain)
+        return try CertificateAuthorityResponses.pemChain([CertificateAuthorityKeys.pemBlock(chain[0])] + certificateIssuer.keys.chainPEMBlocks)
     }
 
     /// `GET /api/v2/trustBundle`: `{"chains":[{"certificates":[intermediate…, root]}]}`.
     public func trustBundle() throws -> [UInt8] {
-        try CertificateAuthorityResponses.trustBundle(certificateIssuer.keys.chain)
+        try CertificateAuthorityResponses.trustBundle(certificateIssuer.keys.chainPEMBlocks)
     }
 
     /// `GET /api/v1/rootCert`: every trust-bundle certificate as PEM.
     public func rootCertificatesPEM() throws -> String {
-        try CertificateAuthorityResponses.pemChain(certificateIssuer.keys.chain)
+        CertificateAuthorityResponses.pemChain(certificateIssuer.keys.chainPEMBlocks)
     }
 
     /// `GET /api/v2/configuration`: the accepted issuers.

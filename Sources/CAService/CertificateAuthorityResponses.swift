@@ -9,14 +9,6 @@ enum CertificateAuthorityResponses {
         var certificates: [String]
     }
 
-    private struct EmbeddedSCT: Encodable {
-        var chain: Chain
-    }
-
-    private struct SigningCertificate: Encodable {
-        var signedCertificateEmbeddedSct: EmbeddedSCT
-    }
-
     private struct TrustBundle: Encodable {
         var chains: [Chain]
     }
@@ -36,17 +28,36 @@ enum CertificateAuthorityResponses {
         var issuers: [Issuer]
     }
 
-    static func signingCertificate(_ chain: [Certificate]) throws -> [UInt8] {
-        try encode(SigningCertificate(signedCertificateEmbeddedSct: EmbeddedSCT(chain: Chain(certificates: pem(chain)))))
+    /// `{"signedCertificateEmbeddedSct":{"chain":{"certificates":[leaf, chain…]}}}`, written
+    /// directly: the one body on the issuance path, where JSONEncoder's generic machinery showed
+    /// in profiles. PEM needs no escaping beyond its newlines.
+    static func signingCertificate(leaf: Certificate, chainPEM: [String]) throws -> [UInt8] {
+        let certificates = [try CertificateAuthorityKeys.pemBlock(leaf)] + chainPEM
+        var json = Array(#"{"signedCertificateEmbeddedSct":{"chain":{"certificates":["#.utf8)
+        for (index, pem) in certificates.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "\""))
+            for byte in pem.utf8 {
+                if byte == UInt8(ascii: "\n") {
+                    json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                } else {
+                    // Base64, dashes, spaces and letters only: nothing else to escape.
+                    json.append(byte)
+                }
+            }
+            json.append(UInt8(ascii: "\""))
+        }
+        json.append(contentsOf: Array("]}}}".utf8))
+        return json
     }
 
-    static func trustBundle(_ chain: [Certificate]) throws -> [UInt8] {
-        try encode(TrustBundle(chains: [Chain(certificates: pem(chain))]))
+    static func trustBundle(_ chainPEM: [String]) throws -> [UInt8] {
+        try encode(TrustBundle(chains: [Chain(certificates: chainPEM)]))
     }
 
     /// PEM blocks joined by newlines, with no trailing newline (Fulcio's legacy form).
-    static func pemChain(_ chain: [Certificate]) throws -> String {
-        try pem(chain).joined().trimmingCharacters(in: .whitespacesAndNewlines)
+    static func pemChain(_ blocks: [String]) -> String {
+        blocks.joined().trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func configuration(_ configuration: IssuerConfiguration) throws -> [UInt8] {
@@ -65,10 +76,6 @@ enum CertificateAuthorityResponses {
         let exact = configuration.issuers.values.sorted { $0.issuerURL < $1.issuerURL }.map { issuer($0, wildcard: false) }
         let wildcards = configuration.metaIssuers.map { issuer($0, wildcard: true) }
         return try encode(Configuration(issuers: exact + wildcards))
-    }
-
-    private static func pem(_ chain: [Certificate]) throws -> [String] {
-        try chain.map { try $0.serializeAsPEM().pemString + "\n" }
     }
 
     private static func encode(_ value: some Encodable) throws -> [UInt8] {

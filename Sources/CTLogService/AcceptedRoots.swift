@@ -5,6 +5,9 @@ public import X509
 public struct AcceptedRoots: Sendable {
     /// The roots, as `get-roots` lists them.
     public let certificates: [Certificate]
+    /// Links between CA certificates already verified (the submitted certificate's own
+    /// signature is checked on every submission).
+    private let verifiedLinks = VerifiedLinks()
 
     /// - Throws: ``CTLogError/Code/internalFailure`` for an empty list: such a log accepts nothing.
     public init(_ certificates: [Certificate]) throws {
@@ -23,8 +26,10 @@ public struct AcceptedRoots: Sendable {
         guard !chain.isEmpty else {
             throw CTLogError(.invalidSubmission, "the chain is empty")
         }
-        for (subject, issuer) in zip(chain, chain.dropFirst()) {
+        for (position, (subject, issuer)) in zip(chain, chain.dropFirst()).enumerated() {
+            if position > 0, verifiedLinks.contains(subject, signedBy: issuer) { continue }
             try Self.check(subject, isSignedBy: issuer)
+            if position > 0 { verifiedLinks.insert(subject, signedBy: issuer) }
         }
         let last = chain[chain.count - 1]
         if chain.count > 1, certificates.contains(last) {

@@ -28,6 +28,6 @@ struct ChainArchive: Sendable {
     }
 
     private static func key(_ leafHash: [UInt8]) throws -> SearchKey {
-        try SearchKey(.artifactSHA256, leafHash.map { String(format: "%02x", $0) }.joined())
+        try SearchKey(.artifactSHA256, LowercaseHex.encode(leafHash))
     }
 }

@@ -18,6 +18,8 @@ public struct CertificateAuthorityKeys: Sendable {
     let signatureAlgorithm: Certificate.SignatureAlgorithm
     /// The issuing certificate's SubjectKeyIdentifier: every leaf's AuthorityKeyIdentifier.
     let issuerKeyIdentifier: ArraySlice<UInt8>
+    /// ``chain`` as PEM blocks with trailing newlines, encoded once: every response carries them.
+    let chainPEMBlocks: [String]
 
     /// Checks and wraps an issuing key and its chain.
     ///
@@ -63,6 +65,20 @@ public struct CertificateAuthorityKeys: Sendable {
         self.signer = signer
         self.chain = chain
         self.issuerKeyIdentifier = keyIdentifier
+        do {
+            chainPEMBlocks = try chain.map(Self.pemBlock)
+        } catch {
+            throw CAError(.invalidConfiguration, "the CA chain cannot be encoded: \(error)")
+        }
+    }
+
+    /// A certificate as a PEM block with a trailing newline (64-character base64 lines, as
+    /// swift-certificates' `PEMDocument` writes them, but without its per-line string slicing).
+    static func pemBlock(_ certificate: Certificate) throws -> String {
+        var serializer = DER.Serializer()
+        try serializer.serialize(certificate)
+        let base64 = Data(serializer.serializedBytes).base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+        return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n"
     }
 
     /// Loads an issuing key and chain from PEM text, as `signetd` reads them from files.
@@ -91,7 +107,7 @@ public struct CertificateAuthorityKeys: Sendable {
 
     /// Each chain certificate as PEM with a trailing newline, issuing certificate first.
     public func chainPEM() throws -> [String] {
-        try chain.map { try $0.serializeAsPEM().pemString + "\n" }
+        chainPEMBlocks
     }
 
     /// Parses a PEM private key, decrypting an `ENCRYPTED PRIVATE KEY` with `password`.

@@ -70,6 +70,10 @@ struct ProtoJSONObject {
 
     /// Standard or URL-safe alphabet, padding optional (what protobuf JSON readers accept).
     static func base64(_ text: String) -> [UInt8]? {
+        // Most clients send padded standard base64: decode it as is, without rewriting the text.
+        if text.utf8.count % 4 == 0, !text.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) {
+            return Data(base64Encoded: text).map(Array.init)
+        }
         var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         let remainder = standard.utf8.count % 4
         if remainder == 1 { return nil }
