@@ -30,14 +30,10 @@ extension DevStack {
         let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         var rekorLogs: [DevTrustConfig.RekorLog] = []
         if let v1 = services.transparencyLog?.v1 {
-            let key = try files.privateKey("tlog/v1/signing-key.pem", creating: .ecdsaP256)
-            let signer = try CheckpointSigner.rekorV1(hostname: host, treeID: v1.treeID, key: key)
-            rekorLogs.append(.init(majorAPIVersion: 1, publicKey: key.publicKey, logID: signer.logID.bytes))
+            rekorLogs.append(.init(majorAPIVersion: 1, publicKey: v1.publicKey, logID: v1.logIDBytes))
         }
-        if services.transparencyLog?.v2 != nil {
-            let key = try files.privateKey("tlog/v2/signing-key.pem", creating: .ed25519)
-            let signer = try CheckpointSigner.rekorV2(hostname: host, key: key)
-            rekorLogs.append(.init(majorAPIVersion: 2, publicKey: key.publicKey, logID: signer.logID.bytes))
+        if let v2 = services.transparencyLog?.v2 {
+            rekorLogs.append(.init(majorAPIVersion: 2, publicKey: v2.publicKey, logID: v2.logID))
         }
         let config = DevTrustConfig(
             baseURL: "http://\(authority)",

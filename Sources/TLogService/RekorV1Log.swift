@@ -41,6 +41,9 @@ public struct RekorV1Log: Sendable {
     /// Hex SHA-256 of the log key's DER SPKI: the v1 `logID`.
     public var logID: String { EntryIdentifier.hex(signer.logID.bytes) }
 
+    /// The same log ID as bytes (a trusted root's `tlogs[].logId.keyId`).
+    public var logIDBytes: [UInt8] { signer.logID.bytes }
+
     /// The log's public key (for a trusted root's `tlogs[].publicKey`).
     public var publicKey: PublicKey { signer.publicKey }
 
