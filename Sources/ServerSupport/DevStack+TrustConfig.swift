@@ -1,9 +1,7 @@
 import CAService
 import CTLogService
 public import Foundation
-import LogEngine
 import RFC3161
-import SignedNote
 import SigstoreCrypto
 import SigstoreModels
 import TLogService
