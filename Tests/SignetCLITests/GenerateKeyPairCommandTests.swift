@@ -87,34 +87,76 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
     }
 
-    static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+    /// Drives `signet` on a pseudo-terminal (Python's `pty`): waits for each password prompt,
+    /// then types the next answer, so that echo has been turned off before anything is typed.
+    static let terminalDriver = #"""
+        import os, pty, select, sys
+        answers = sys.argv[1].split("\n")
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execv(sys.argv[2], sys.argv[2:])
+        out = b""
+        def read_some():
+            global out
+            ready, _, _ = select.select([fd], [], [], 30)
+            if not ready:
+                raise SystemExit("timed out; the terminal shows: %r" % out)
+            try:
+                chunk = os.read(fd, 1024)
+            except OSError:
+                chunk = b""
+            out += chunk
+            return chunk
+        for index, answer in enumerate(answers):
+            while out.count(b"Enter password") <= index or not out.endswith(b": "):
+                if not read_some():
+                    break
+            os.write(fd, answer.encode() + b"\n")
+        while read_some():
+            pass
+        _, status = os.waitpid(pid, 0)
+        sys.stdout.write(out.decode(errors="replace"))
+        sys.exit(os.waitstatus_to_exitcode(status))
+        """#
 
-    /// On a terminal (a pseudo-terminal from util-linux `script`), the password is asked twice.
-    @Test(.enabled(if: hasScript, "util-linux script not found: skipping the terminal prompt test"))
-    func asksTwiceOnATerminal() throws {
+    static let hasPython = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+
+    static func atTerminal(_ arguments: [String], typing answers: [String]) throws -> ProcessOutcome {
+        try SignetProcess.run(env, ["-u", "COSIGN_PASSWORD", "-u", "SIGNET_PASSWORD", "python3", "-c", terminalDriver,
+                                    answers.joined(separator: "\n"), SignetProcess.binary.path] + arguments)
+    }
+
+    /// On a terminal the password is asked twice, and what is typed is not echoed.
+    @Test(.enabled(if: hasPython, "python3 not found: skipping the terminal prompt test"))
+    func asksTwiceOnATerminalWithoutEcho() throws {
         let scratch = try ScratchDirectory()
         let prefix = scratch.path("k")
-        let answers = try scratch.write("answers", Array("typed pw\ntyped pw\n".utf8))
-        let command = "\(SignetProcess.binary.path) generate-key-pair --output-key-prefix \(prefix)"
-        let outcome = try SignetProcess.run(
-            Self.env, ["-u", "COSIGN_PASSWORD", "-u", "SIGNET_PASSWORD", "/bin/sh", "-c", "script -qec '\(command)' /dev/null < \(answers)"])
+        let outcome = try Self.atTerminal(["generate-key-pair", "--output-key-prefix", prefix], typing: ["typed pw", "typed pw"])
         #expect(outcome.status == 0, "\(outcome)")
         #expect(outcome.standardOutput.contains("Enter password for private key: "))
         #expect(outcome.standardOutput.contains("Enter password for private key again: "))
+        #expect(outcome.standardOutput.contains("Private key written to \(prefix).key"))
+        #expect(!outcome.standardOutput.contains("typed pw"), "the password was echoed: \(outcome)")
         let pem = try String(contentsOfFile: prefix + ".key", encoding: .utf8)
         #expect(try EncryptedSigningKey.decrypt(pem: pem, password: Array("typed pw".utf8)).algorithm == .ecdsaP256)
+
+        let opened = try Self.atTerminal(["public-key", "--key", prefix + ".key"], typing: ["typed pw"])
+        #expect(opened.status == 0, "\(opened)")
+        #expect(opened.standardOutput.contains("Enter password for private key \(prefix).key: "))
+        #expect(opened.standardOutput.contains(try String(contentsOfFile: prefix + ".pub", encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n")))
     }
 
-    @Test(.enabled(if: hasScript, "util-linux script not found: skipping the terminal prompt test"))
-    func refusesMismatchedPasswordsOnATerminal() throws {
+    @Test(.enabled(if: hasPython, "python3 not found: skipping the terminal prompt test"))
+    func refusesMismatchedOrEmptyPasswordsOnATerminal() throws {
         let scratch = try ScratchDirectory()
         let prefix = scratch.path("k")
-        let answers = try scratch.write("answers", Array("one\ntwo\n".utf8))
-        let command = "\(SignetProcess.binary.path) generate-key-pair --output-key-prefix \(prefix)"
-        let outcome = try SignetProcess.run(
-            Self.env, ["-u", "COSIGN_PASSWORD", "-u", "SIGNET_PASSWORD", "/bin/sh", "-c", "script -qec '\(command)' /dev/null < \(answers)"])
-        #expect(outcome.status != 0)
-        #expect(outcome.standardOutput.contains("Error: the passwords do not match"), "\(outcome)")
+        let mismatched = try Self.atTerminal(["generate-key-pair", "--output-key-prefix", prefix], typing: ["one", "two"])
+        #expect(mismatched.status == 1)
+        #expect(mismatched.standardOutput.contains("Error: the passwords do not match"), "\(mismatched)")
+
+        let empty = try Self.atTerminal(["generate-key-pair", "--output-key-prefix", prefix], typing: [""])
+        #expect(empty.status == 1)
+        #expect(empty.standardOutput.contains("Error: the password is empty; to really use an empty password, set COSIGN_PASSWORD="), "\(empty)")
         #expect(!FileManager.default.fileExists(atPath: prefix + ".key"))
     }
 

@@ -16,7 +16,6 @@ enum TerminalPassword {
         guard isAvailable else {
             throw CLIError(.invalidArgument, "standard input is not a terminal, so the password cannot be asked for; set COSIGN_PASSWORD or SIGNET_PASSWORD")
         }
-        FileHandle.standardError.write(Data(prompt.utf8))
         var saved = termios()
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else {
             throw CLIError(.invalidArgument, "cannot read the terminal settings: \(String(cString: strerror(errno)))")
@@ -32,6 +31,8 @@ enum TerminalPassword {
             // The Enter key was not echoed either.
             FileHandle.standardError.write(Data("\n".utf8))
         }
+        // Only now that echo is off: whatever is typed after the prompt stays off the screen.
+        FileHandle.standardError.write(Data(prompt.utf8))
         var line: [UInt8] = []
         while true {
             let next: Data?
