@@ -12,6 +12,12 @@ public struct SigningError: Error, Sendable, Hashable, CustomStringConvertible {
         case inconsistentResponse
         /// The key material to sign with is unusable.
         case signingKey
+        /// What was to be signed is unusable (an in-toto statement that does not parse, ...).
+        case invalidContent
+        /// A service could not be reached or refused the request; the message names it.
+        case service
+        /// The finished bundle does not pass Signet's own verifier, so it was not returned.
+        case verificationFailed
     }
 
     public var code: Code

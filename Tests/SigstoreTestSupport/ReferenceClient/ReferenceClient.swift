@@ -1,4 +1,5 @@
 public import Foundation
+import Dispatch
 
 /// The reference client, sigstore-python 4.5.1: `$SIGSTORE_PYTHON`, the repository's `.venv`
 /// (`Scripts/install-test-deps` makes it), or `sigstore` on the `PATH`.
@@ -25,9 +26,15 @@ public enum ReferenceClient {
         return try ProcessRunner.run(executable, arguments, environment: environment)
     }
 
+    /// ``run(_:environment:)`` on a thread of its own, so waiting for the child never blocks the
+    /// cooperative pool an in-process server needs to answer the child's requests.
+    public static func runDetached(_ arguments: [String], environment: [String: String]? = nil) async throws -> ProcessResult {
+        try await ProcessRunner.detached { try run(arguments, environment: environment) }
+    }
+
     /// `curl -sf URL`'s exit status: 0 when the URL answers with a success status.
     public static func curlStatus(_ url: String) throws -> Int32 {
-        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["curl", "-sf", "-o", "/dev/null", url]).status
+        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["curl", "-sf", "--max-time", "5", "-o", "/dev/null", url]).status
     }
 }
 
@@ -56,5 +63,13 @@ public enum ProcessRunner {
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return ProcessResult(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self))
+    }
+
+    /// Runs blocking `work` on a global dispatch queue and awaits its result without holding a
+    /// cooperative-pool thread (tests run child processes that call back into in-process servers).
+    public static func detached<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
     }
 }
