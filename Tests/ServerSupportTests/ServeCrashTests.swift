@@ -10,11 +10,11 @@ import SigstoreTestSupport
 import Synchronization
 import Testing
 
-/// The issue's crash test: the real `signetd serve` executable takes concurrent Rekor v1
-/// appends over HTTP and is killed with SIGKILL at random moments, five times over one log.
+/// The issue's crash test: the real `signetd serve` executable takes concurrent Rekor v1 and v2
+/// appends over HTTP and is killed with SIGKILL at random moments, five times over its logs.
 /// After every restart each acknowledged (201) entry is at its index with a valid inclusion
 /// proof against the new signed checkpoint, and that checkpoint is consistent with every
-/// checkpoint seen before.
+/// checkpoint seen before (v1 through its proof endpoints, v2 through its tiles).
 @Suite(.serialized) struct ServeCrashTests {
     static let postgresURL = ProcessInfo.processInfo.environment["SIGNET_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
 
@@ -22,7 +22,7 @@ import Testing
     func killedServerOnSQLiteLosesNothingAcknowledged() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try await Self.crashRounds(storage: "{sqlite: \(directory.file("data").path)}", logName: "rekor-v1", directory: directory)
+        try await Self.crashRounds(storage: "{sqlite: \(directory.file("data").path)}", logName: "rekor", directory: directory)
     }
 
     @Test(.enabled(if: ServeProcess.executable != nil && postgresURL != nil, "needs signetd and SIGNET_TEST_POSTGRES_URL (Scripts/with-postgres)"), .timeLimit(.minutes(2)))
@@ -43,14 +43,25 @@ import Testing
         var rootHash: [UInt8]
     }
 
+    /// What one log acknowledged and proved against, across rounds.
+    struct History {
+        var acknowledged: [Acknowledged] = []
+        var checkpoints: Set<Checkpoint> = []
+    }
+
     /// What the appending clients were told, shared between them.
     final class Record: Sendable {
-        let state = Mutex<(acknowledged: [Acknowledged], checkpoints: Set<Checkpoint>)>(([], []))
+        let state = Mutex<(v1: History, v2: History)>((History(), History()))
 
-        func add(_ ack: Acknowledged, seen checkpoint: Checkpoint) {
+        func add(_ ack: Acknowledged, seen checkpoint: Checkpoint, v2: Bool) {
             state.withLock {
-                $0.acknowledged.append(ack)
-                $0.checkpoints.insert(checkpoint)
+                if v2 {
+                    $0.v2.acknowledged.append(ack)
+                    $0.v2.checkpoints.insert(checkpoint)
+                } else {
+                    $0.v1.acknowledged.append(ack)
+                    $0.v1.checkpoints.insert(checkpoint)
+                }
             }
         }
     }
@@ -59,15 +70,21 @@ import Testing
         let executable = try #require(ServeProcess.executable)
         let key = try PrivateKey.generate(.ecdsaP256)
         try key.pemRepresentation.write(to: directory.file("v1.pem"), atomically: true, encoding: .utf8)
+        let v2Key = try PrivateKey.generate(.ed25519)
+        try v2Key.pemRepresentation.write(to: directory.file("v2.pem"), atomically: true, encoding: .utf8)
         let configuration = directory.file("signetd.yaml")
         try """
             transparency-log:
               hostname: crash.example.com
               storage: \(storage)
               sequencer: {max-batch-age: 1ms}
-              v1: {signing-key: \(directory.file("v1.pem").path), tree-id: 77, log-name: \(logName)}
+              v1: {signing-key: \(directory.file("v1.pem").path), tree-id: 77, log-name: \(logName)-v1}
+              v2: {signing-key: \(directory.file("v2.pem").path), log-name: \(logName)-v2}
             """.write(to: configuration, atomically: true, encoding: .utf8)
-        let noteVerifier = try RekorNoteVerifier(name: "crash.example.com", publicKey: key.publicKey, flavour: .v1)
+        let verifiers = (
+            v1: try RekorNoteVerifier(name: "crash.example.com", publicKey: key.publicKey, flavour: .v1),
+            v2: try RekorNoteVerifier(name: "crash.example.com", publicKey: v2Key.publicKey, flavour: .v2)
+        )
 
         var configurationHTTP = HTTPClient.Configuration()
         configurationHTTP.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 32
@@ -75,7 +92,7 @@ import Testing
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configurationHTTP)
         let signer = try EntrySigner()
         do {
-            try await run(rounds: rounds, executable: executable, configuration: configuration, client: client, signer: signer, noteVerifier: noteVerifier)
+            try await run(rounds: rounds, executable: executable, configuration: configuration, client: client, signer: signer, verifiers: verifiers)
         } catch {
             try await client.shutdown()
             throw error
@@ -83,46 +100,54 @@ import Testing
         try await client.shutdown()
     }
 
-    private static func run(rounds: Int, executable: URL, configuration: URL, client: HTTPClient, signer: EntrySigner, noteVerifier: RekorNoteVerifier) async throws {
-        var acknowledged: [Acknowledged] = []
-        var checkpoints: [Checkpoint] = []
+    private static func run(
+        rounds: Int, executable: URL, configuration: URL, client: HTTPClient, signer: EntrySigner,
+        verifiers: (v1: RekorNoteVerifier, v2: RekorNoteVerifier)
+    ) async throws {
+        var v1 = History()
+        var v2 = History()
         for round in 0...rounds {
             let server = try await ServeProcess(executable: executable, configuration: configuration)
-            let latest: Checkpoint
             do {
-                latest = try await verify(server, client: client, noteVerifier: noteVerifier, acknowledged: acknowledged, checkpoints: checkpoints)
+                v1.checkpoints.insert(try await verify(server, client: client, noteVerifier: verifiers.v1, acknowledged: v1.acknowledged, checkpoints: Array(v1.checkpoints)))
+                v2.checkpoints.insert(try await verifyV2(server, client: client, noteVerifier: verifiers.v2, acknowledged: v2.acknowledged, checkpoints: Array(v2.checkpoints)))
             } catch {
                 server.kill()
                 throw error
             }
-            checkpoints.append(latest)
             guard round < rounds else {
                 #expect(server.terminate() == 0, "signetd stops cleanly on SIGTERM")
                 break
             }
-            let (acks, seen) = try await appendUntilKilled(server, client: client, signer: signer, round: round)
-            #expect(acks.count > 0, "round \(round) acknowledged entries before the kill")
-            acknowledged += acks
-            checkpoints += seen
+            let record = try await appendUntilKilled(server, client: client, signer: signer, round: round)
+            #expect(record.v1.acknowledged.count > 0 && record.v2.acknowledged.count > 0, "round \(round) acknowledged entries on both logs before the kill")
+            v1.acknowledged += record.v1.acknowledged
+            v1.checkpoints.formUnion(record.v1.checkpoints)
+            v2.acknowledged += record.v2.acknowledged
+            v2.checkpoints.formUnion(record.v2.checkpoints)
         }
-        #expect(Set(acknowledged.map(\.index)).count == acknowledged.count, "no index was acknowledged twice")
-        #expect(acknowledged.count >= rounds * 20)
-        print("ServeCrashTests: \(acknowledged.count) acknowledged appends survived \(rounds) SIGKILLs; final tree size \(checkpoints.last?.size ?? 0), \(Set(checkpoints).count) checkpoints checked for consistency")
+        for history in [v1, v2] {
+            #expect(Set(history.acknowledged.map(\.index)).count == history.acknowledged.count, "no index was acknowledged twice")
+            #expect(history.acknowledged.count >= rounds * 10)
+        }
+        print("ServeCrashTests: \(v1.acknowledged.count) v1 and \(v2.acknowledged.count) v2 acknowledged appends survived \(rounds) SIGKILLs; \(v1.checkpoints.count + v2.checkpoints.count) checkpoints checked for consistency")
     }
 
-    /// Posts entries from 16 concurrent clients and kills the server after a random delay.
-    /// Returns what was acknowledged (201) and the checkpoints the responses proved against.
-    static func appendUntilKilled(_ server: ServeProcess, client: HTTPClient, signer: EntrySigner, round: Int) async throws -> ([Acknowledged], [Checkpoint]) {
+    /// Posts entries from 16 concurrent clients (8 per API) and kills the server after a random
+    /// delay. Returns what was acknowledged (201) and the checkpoints the responses proved against.
+    static func appendUntilKilled(_ server: ServeProcess, client: HTTPClient, signer: EntrySigner, round: Int) async throws -> (v1: History, v2: History) {
         let record = Record()
         let delay = Duration.milliseconds(Int.random(in: 400...1_500))
         await withTaskGroup(of: Void.self) { group in
             for worker in 0..<16 {
+                let isV2 = worker % 2 == 1
                 group.addTask {
                     var number = 0
                     while true {
                         number += 1
-                        guard let body = try? signer.v1HashedRekord(artifact: "round \(round) worker \(worker) entry \(number) \(UUID())") else { return }
-                        var request = HTTPClientRequest(url: "\(server.baseURL)/api/v1/log/entries")
+                        let artifact = "round \(round) worker \(worker) entry \(number) \(UUID())"
+                        guard let body = try? (isV2 ? signer.v2HashedRekord(artifact: artifact) : signer.v1HashedRekord(artifact: artifact)) else { return }
+                        var request = HTTPClientRequest(url: "\(server.baseURL)/api/\(isV2 ? "v2" : "v1")/log/entries")
                         request.method = .POST
                         request.headers.add(name: "Content-Type", value: "application/json")
                         request.body = .bytes(ByteBuffer(bytes: body))
@@ -134,14 +159,13 @@ import Testing
                             Issue.record("append answered \(response.status): \(String(buffer: bytes))")
                             return
                         }
-                        guard let created = try? RekorV1.LogEntryResponse(decoding: Array(buffer: bytes)),
-                            let proof = created.entry.verification?.inclusionProof
-                        else {
-                            Issue.record("unreadable 201 body")
+                        do {
+                            let (ack, checkpoint) = isV2 ? try v2Acknowledgement(Array(buffer: bytes)) : try v1Acknowledgement(Array(buffer: bytes))
+                            record.add(ack, seen: checkpoint, v2: isV2)
+                        } catch {
+                            Issue.record("unusable 201 body: \(error)")
                             return
                         }
-                        record.add(Acknowledged(index: created.entry.logIndex, leafHash: MerkleHash.leaf(created.entry.bodyBytes ?? [])),
-                                   seen: Checkpoint(size: proof.treeSize, rootHash: proof.rootHash))
                     }
                 }
             }
@@ -150,7 +174,17 @@ import Testing
                 server.kill()
             }
         }
-        return record.state.withLock { ($0.acknowledged, Array($0.checkpoints)) }
+        return record.state.withLock { $0 }
+    }
+
+    /// Reads an acknowledged v1 entry from a 201 body, checking its inclusion proof.
+    static func v1Acknowledgement(_ body: [UInt8]) throws -> (Acknowledged, Checkpoint) {
+        let created = try RekorV1.LogEntryResponse(decoding: body)
+        let proof = try #require(created.entry.verification?.inclusionProof)
+        let leafHash = MerkleHash.leaf(try #require(created.entry.bodyBytes))
+        try InclusionProof(leafIndex: UInt64(created.entry.logIndex), treeSize: UInt64(proof.treeSize), hashes: proof.hashes)
+            .verify(leafHash: leafHash, rootHash: proof.rootHash)
+        return (Acknowledged(index: created.entry.logIndex, leafHash: leafHash), Checkpoint(size: proof.treeSize, rootHash: proof.rootHash))
     }
 
     /// Checks the restarted log: its signed checkpoint, every acknowledged entry with an
