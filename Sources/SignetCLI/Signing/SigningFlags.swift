@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import SigstoreModels
+import SigstoreSign
+
+/// The flags `sign-blob` and `attest-blob` share, named as cosign names them: who signs (an
+/// identity token or `--key`), where the services are (`--signing-config` / `--trust-config`),
+/// what to verify the result against, and the Rekor API version.
+struct SigningFlags: ParsableArguments {
+    @Option(help: ArgumentHelp("An OIDC identity token for keyless signing (else $SIGSTORE_ID_TOKEN).", valueName: "jwt"))
+    var identityToken: String?
+
+    @Option(help: ArgumentHelp("Sign with this private key (PEM PKCS#8, or a cosign/Sigstore encrypted key; password from $SIGNET_PASSWORD or $COSIGN_PASSWORD, else prompted) instead of keyless.", valueName: "file"))
+    var key: String?
+
+    @Option(help: ArgumentHelp("A SigningConfig JSON document naming the CA, logs and timestamp authorities to use.", valueName: "file"))
+    var signingConfig: String?
+
+    @Option(help: ArgumentHelp("A ClientTrustConfig JSON document: its signing config picks the services, its trusted root checks the result.", valueName: "file"))
+    var trustConfig: String?
+
+    @Option(help: ArgumentHelp("A TrustedRoot JSON document to verify the new bundle against before writing it.", valueName: "file"))
+    var trustedRoot: String?
+
+    @Flag(help: "Verify the new bundle against the embedded Sigstore public-good staging trusted root.")
+    var staging = false
+
+    @Option(help: ArgumentHelp("Use only transparency logs of this API version: 1 or 2 (default: the highest offered).", valueName: "version"))
+    var rekorVersion: UInt32?
+
+    @Flag(name: [.customShort("y"), .long], help: "Accepted for cosign compatibility; signet never asks for consent.")
+    var yes = false
+
+    func validate() throws {
+        if [trustedRoot != nil, trustConfig != nil, staging].filter({ $0 }).count > 1 {
+            throw ValidationError("--trusted-root, --trust-config and --staging are mutually exclusive")
+        }
+        if let rekorVersion, rekorVersion != 1, rekorVersion != 2 {
+            throw ValidationError("--rekor-version must be 1 or 2")
+        }
+        if key != nil, identityToken != nil {
+            throw ValidationError("--key and --identity-token are mutually exclusive")
+        }
+    }
+
+    /// The signer the flags describe: services from `--signing-config` (or the trust config's),
+    /// and the trusted root to check the bundle against.
+    func signer() throws -> Signer {
+        var signingConfig: SigningConfig?
+        var trustedRoot: TrustedRoot?
+        if let trustConfig {
+            let config = try LocalFile.decode(ClientTrustConfig.self, at: trustConfig, what: "trust config")
+            signingConfig = config.signingConfig
+            trustedRoot = config.trustedRoot
+        }
+        if let path = self.signingConfig {
+            signingConfig = try LocalFile.decode(SigningConfig.self, at: path, what: "signing config")
+        }
+        if let path = self.trustedRoot {
+            trustedRoot = try LocalFile.decode(TrustedRoot.self, at: path, what: "trusted root")
+        } else if trustedRoot == nil {
+            trustedRoot = try (staging ? EmbeddedTrustedRoot.staging : .publicGood).trustedRoot()
+        }
+        guard let signingConfig else {
+            throw CLIError(.invalidArgument, "no signing configuration: pass --signing-config FILE or --trust-config FILE (signet embeds no public-good signing config)")
+        }
+        return Signer(signingConfig: signingConfig, trustedRoot: trustedRoot, options: SigningOptions(rekorVersion: rekorVersion))
+    }
+
+    /// Who signs: the `--key` private key, else an identity token (flag, environment, ambient).
+    func credential(for signer: Signer) async throws -> SigningCredential {
+        if let key {
+            return .privateKey(try SigningKeyFile.read(key))
+        }
+        let issuer = signer.signingConfig.oidcUrls.first.flatMap { URL(string: $0.url) }
+        let request = IdentityTokenRequest(
+            explicitToken: identityToken, oidcIssuer: issuer, allowInteractive: isatty(STDIN_FILENO) != 0)
+        return .identityToken(try await IdentityTokens.obtain(request))
+    }
+}
