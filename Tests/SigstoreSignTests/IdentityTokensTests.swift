@@ -51,6 +51,13 @@ import Testing
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: #"{"count":1,"value":"\#(value)"}"#)))
         }
+        // A request URL without a query of its own: the audience starts the query.
+        router.get("plain") { request, _ -> Response in
+            guard request.headers[.authorization] == "bearer runner-secret", request.uri.query == "audience=sigstore" else {
+                return Response(status: .badRequest, body: .init(byteBuffer: ByteBuffer(string: "unexpected request \(request.uri)")))
+            }
+            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: #"{"value":"plain.token.value"}"#)))
+        }
         return router
     }
 
@@ -63,6 +70,15 @@ import Testing
             try await IdentityTokens.obtain(IdentityTokenRequest(environment: Self.actionsEnvironment(baseURL)))
         }
         #expect(token == "header.payload.signature")
+    }
+
+    @Test func startsTheQueryWhenTheRequestURLHasNone() async throws {
+        let token = try await IdentityTestServer.run(Self.actionsRouter()) { baseURL in
+            try await IdentityTokens.obtain(IdentityTokenRequest(environment: [
+                "ACTIONS_ID_TOKEN_REQUEST_URL": baseURL + "/plain", "ACTIONS_ID_TOKEN_REQUEST_TOKEN": "runner-secret",
+            ]))
+        }
+        #expect(token == "plain.token.value")
     }
 
     @Test func aRefusedGitHubRequestIsAnErrorNotAFallback() async throws {
