@@ -15,7 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
         PostgreSQL with keys from files, and optionally a timestamp authority); see \
         Docs/Operations.md. Flags given on the command line override the file.
 
-        With --dev, every service runs on one loopback origin with keys and data under --data-dir
+        With --dev, every service runs on one loopback origin with keys and data under --data-dir \
         (created on first start), and DIR/trust_config.json describes the stack for clients.
         """
     )
