@@ -83,7 +83,7 @@ import Testing
                 presentAuthorizationURL: { _ in }, interactiveTimeout: .milliseconds(300))
             let error = await #expect(throws: SigningError.self) { try await IdentityTokens.obtain(request) }
             #expect(error?.code == .identityToken)
-            #expect(error?.message == "no sign-in completed within 0 seconds (was the browser closed?)")
+            #expect(error?.message == "no sign-in completed within 0.3 seconds (was the browser closed?)")
         }
     }
 

@@ -144,6 +144,10 @@ enum BrowserLogin {
 }
 
 extension Duration {
-    /// Whole seconds, for messages.
-    fileprivate var seconds: Int64 { components.seconds }
+    /// "300 seconds", "0.3 seconds": for messages.
+    fileprivate var seconds: String {
+        let (whole, fraction) = components
+        if fraction == 0 { return "\(whole)" }
+        return String(format: "%.1f", Double(whole) + Double(fraction) / 1e18)
+    }
 }
