@@ -19,7 +19,16 @@ public struct ServiceHTTPClient: Sendable {
     /// The default cap: far above any certificate chain, log entry or timestamp reply.
     public static let defaultMaximumResponseSize = 4 << 20
 
-    public init(httpClient: HTTPClient = .shared, timeout: Duration = .seconds(30), maximumResponseSize: Int = defaultMaximumResponseSize) {
+    /// The process-wide client the service clients use by default: like `HTTPClient.shared`, but
+    /// connection attempts give up after 5 s, so a service that is down is reported in seconds
+    /// rather than after the whole request deadline. Like `.shared`, it lives as long as the process.
+    public static let sharedHTTPClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = .seconds(5)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
+    public init(httpClient: HTTPClient = ServiceHTTPClient.sharedHTTPClient, timeout: Duration = .seconds(30), maximumResponseSize: Int = defaultMaximumResponseSize) {
         self.httpClient = httpClient
         self.timeout = timeout
         self.maximumResponseSize = maximumResponseSize
