@@ -42,7 +42,7 @@ struct LogServerOptions: ParsableArguments {
 
     /// A client for the log the flags name.
     func client() throws(CLIError) -> RekorV1ReadClient {
-        RekorV1ReadClient(baseURL: try logURL())
+        RekorV1ReadClient(baseURL: try logURL(), httpClient: LogHTTPClient.shared)
     }
 
     /// The v1 log keys of the trusted root the flags name.
