@@ -111,7 +111,8 @@ private let entryPath = "verificationMaterial.tlogEntries[0]"
         .init(fixture: v01, path: [], member: "verificationMaterial", json: "null", code: .missingField, field: "verificationMaterial"),
         .init(fixture: v01, path: entry0, member: "canonicalizedBody", json: nil, code: .missingField, field: entryPath + ".canonicalizedBody"),
         .init(fixture: v01, path: entry0, member: "logId", json: nil, code: .missingField, field: entryPath + ".logId"),
-        .init(fixture: v01, path: proof0, member: "checkpoint", json: nil, code: .missingField, field: entryPath + ".inclusionProof.checkpoint"),
+        // Early v0.1 bundles carry proofs without checkpoint; validation requires it from v0.2 on.
+        .init(fixture: v01, path: proof0, member: "checkpoint", json: nil, code: nil, field: ""),
         .init(fixture: v01, path: proof0, member: "treeSize", json: nil, code: .missingField, field: entryPath + ".inclusionProof.treeSize"),
         .init(fixture: v01, path: entry0 + [.key("kindVersion")], member: "version", json: nil, code: .missingField,
               field: entryPath + ".kindVersion.version"),
@@ -147,6 +148,8 @@ private let entryPath = "verificationMaterial.tlogEntries[0]"
         .init(fixture: v03DSSE, path: [.key("dsseEnvelope")], member: "signatures", json: nil, code: .invalidValue, field: "dsseEnvelope.signatures"),
         .init(fixture: v01, path: entry0, member: "inclusionPromise", json: nil, code: .missingField, field: entryPath + ".inclusionPromise"),
         .init(fixture: v02, path: entry0, member: "inclusionProof", json: nil, code: .missingField, field: entryPath + ".inclusionProof"),
+        .init(fixture: v02, path: proof0, member: "checkpoint", json: nil, code: .missingField, field: entryPath + ".inclusionProof.checkpoint"),
+        .init(fixture: v03, path: proof0, member: "checkpoint", json: "null", code: .missingField, field: entryPath + ".inclusionProof.checkpoint"),
         .init(fixture: v03Rekor2, path: material, member: "timestampVerificationData", json: nil, code: .missingField,
               field: "verificationMaterial.timestampVerificationData"),
         .init(fixture: v03, path: material, member: "tlogEntries", json: "[]", code: .missingField, field: "verificationMaterial.tlogEntries"),

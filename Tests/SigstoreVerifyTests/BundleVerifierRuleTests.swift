@@ -179,10 +179,10 @@ import X509
     @Test func rejectsExtraCheckpointLinesOnV1ButIgnoresWitnessesOnV2() async throws {
         let witness = "— witness.virtual.test \(Data([0, 0, 0, 1] + [UInt8](repeating: 7, count: 64)).base64EncodedString())\n"
         var v1 = try await sign()
-        v1.bundle.verificationMaterial.tlogEntries[0].inclusionProof?.checkpoint.envelope += witness
+        v1.bundle.verificationMaterial.tlogEntries[0].inclusionProof?.checkpoint?.envelope += witness
         #expect(await code(v1) == .invalidTransparencyLogEntry)
         var v2 = try await sign { $0.log = .rekorV2 }
-        v2.bundle.verificationMaterial.tlogEntries[0].inclusionProof?.checkpoint.envelope += witness
+        v2.bundle.verificationMaterial.tlogEntries[0].inclusionProof?.checkpoint?.envelope += witness
         try await verify(v2)
     }
 

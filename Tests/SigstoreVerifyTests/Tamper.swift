@@ -67,16 +67,24 @@ struct Tamper: Sendable, CustomStringConvertible {
             corpus.append(Tamper(field: "tree size +1", expected: structural) { $0.verificationMaterial.tlogEntries[0].inclusionProof?.treeSize += 1 })
             corpus.append(Tamper(field: "tree size -1", expected: structural) { $0.verificationMaterial.tlogEntries[0].inclusionProof?.treeSize -= 1 })
             corpus.append(Tamper(field: "proof log index +1", expected: structural) { $0.verificationMaterial.tlogEntries[0].inclusionProof?.logIndex += 1 })
-            let text = proof.checkpoint.envelope
-            corpus.append(Tamper(field: "checkpoint origin", expected: log) {
-                $0.verificationMaterial.tlogEntries[0].inclusionProof?.checkpoint.envelope = "x" + text
-            })
-            corpus.append(Tamper(field: "checkpoint signature", expected: log) {
-                $0.verificationMaterial.tlogEntries[0].inclusionProof?.checkpoint.envelope = flipSignature(inNote: text)
-            })
-            corpus.append(Tamper(field: "checkpoint without signatures", expected: log) {
-                $0.verificationMaterial.tlogEntries[0].inclusionProof?.checkpoint.envelope = String(text[..<text.range(of: "\n\n")!.upperBound])
-            })
+            if let checkpoint = proof.checkpoint {
+                let text = checkpoint.envelope
+                corpus.append(Tamper(field: "checkpoint origin", expected: log) {
+                    $0.verificationMaterial.tlogEntries[0].inclusionProof?.checkpoint?.envelope = "x" + text
+                })
+                corpus.append(Tamper(field: "checkpoint signature", expected: log) {
+                    $0.verificationMaterial.tlogEntries[0].inclusionProof?.checkpoint?.envelope = flipSignature(inNote: text)
+                })
+                corpus.append(Tamper(field: "checkpoint without signatures", expected: log) {
+                    $0.verificationMaterial.tlogEntries[0].inclusionProof?.checkpoint?.envelope = String(text[..<text.range(of: "\n\n")!.upperBound])
+                })
+            }
+            // Only v0.1 may omit the checkpoint (its SET then carries the entry).
+            if bundle.version >= .v0_2 {
+                corpus.append(Tamper(field: "checkpoint removed", expected: structural) {
+                    $0.verificationMaterial.tlogEntries[0].inclusionProof?.checkpoint = nil
+                })
+            }
         }
         for (index, timestamp) in material.rfc3161Timestamps.enumerated() {
             let bytes = timestamp.signedTimestamp

@@ -36,7 +36,7 @@ import Testing
         let proof = try #require(entry.inclusionProof)
         try InclusionProof(leafIndex: UInt64(proof.logIndex), treeSize: UInt64(proof.treeSize), hashes: proof.hashes)
             .verify(leafHash: MerkleHash.leaf(entry.canonicalizedBody), rootHash: proof.rootHash)
-        let note = try Note(parsing: proof.checkpoint.envelope)
+        let note = try Note(parsing: try #require(proof.checkpoint).envelope)
         try note.verify(with: [verifier])
         let checkpoint = try Checkpoint(note: note)
         #expect(checkpoint.origin == TestLog.host && checkpoint.rootHash == proof.rootHash)

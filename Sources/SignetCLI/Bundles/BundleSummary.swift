@@ -135,7 +135,7 @@ struct BundleSummary: Encodable, Sendable {
             integratedTime: entry.integratedTime > 0 ? Timestamp.format(unixSeconds: entry.integratedTime) : nil,
             hasInclusionPromise: entry.inclusionPromise != nil, inclusionProofTreeSize: entry.inclusionProof?.treeSize,
             checkpointOrigin: entry.inclusionProof.flatMap { proof in
-                proof.checkpoint.envelope.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
+                proof.checkpoint?.envelope.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
             })
     }
 

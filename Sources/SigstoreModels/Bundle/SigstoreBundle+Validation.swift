@@ -59,6 +59,10 @@ extension SigstoreBundle {
             if version >= .v0_2 && entry.inclusionProof == nil {
                 throw ModelError(.missingField, field: prefix + ".inclusionProof", "a v0.2 or later bundle entry needs an inclusion proof")
             }
+            if version >= .v0_2 && entry.inclusionProof?.checkpoint == nil {
+                throw ModelError(.missingField, field: prefix + ".inclusionProof.checkpoint",
+                                 "a v0.2 or later bundle entry's inclusion proof needs its checkpoint")
+            }
         }
         let hasPromise = entries.contains { $0.inclusionPromise != nil }
         if version >= .v0_2 && !hasPromise && verificationMaterial.rfc3161Timestamps.isEmpty {

@@ -10,10 +10,11 @@ extension TransparencyLogEntry {
         public var treeSize: Int64
         /// The audit path from leaf to root, leaf side first (base64 in JSON).
         public var hashes: [[UInt8]]
-        /// The signed checkpoint for `treeSize` and `rootHash`.
-        public var checkpoint: Checkpoint
+        /// The signed checkpoint for `treeSize` and `rootHash`. Every writer since bundle v0.2 sets
+        /// it and validation requires it there; early v0.1 bundles carry proofs without one.
+        public var checkpoint: Checkpoint?
 
-        public init(logIndex: Int64, rootHash: [UInt8], treeSize: Int64, hashes: [[UInt8]], checkpoint: Checkpoint) {
+        public init(logIndex: Int64, rootHash: [UInt8], treeSize: Int64, hashes: [[UInt8]], checkpoint: Checkpoint?) {
             self.logIndex = logIndex
             self.rootHash = rootHash
             self.treeSize = treeSize
@@ -31,7 +32,7 @@ extension TransparencyLogEntry {
             guard reader.contains("treeSize") else { throw reader.missing("treeSize") }
             treeSize = try reader.integer("treeSize")
             hashes = try reader.repeatedBytes("hashes")
-            checkpoint = try reader.require("checkpoint")
+            checkpoint = try reader.decode("checkpoint")
         }
 
         public func encode(to encoder: any Encoder) throws {

@@ -52,8 +52,15 @@ struct TransparencyLogVerifier: Sendable {
             integratedTime = Date(timeIntervalSince1970: TimeInterval(entry.integratedTime))
         }
         var checkpoint: VerifiedLogEntry.CheckpointSummary?
-        if let proof = entry.inclusionProof {
-            checkpoint = try verifyInclusion(proof, of: entry, leaf: leaf, rekorV2: rekorV2, with: log)
+        if let proof = entry.inclusionProof, let signed = proof.checkpoint {
+            checkpoint = try verifyInclusion(proof, checkpoint: signed, of: entry, leaf: leaf, rekorV2: rekorV2, with: log)
+        } else if let proof = entry.inclusionProof {
+            // Only v0.1 bundles may carry a proof without checkpoint (validation refuses it later):
+            // the SET is then what binds the entry to the log, and the proof must still be sound.
+            guard integratedTime != nil else {
+                throw Self.failure("the inclusion proof has no checkpoint and the entry no inclusion promise")
+            }
+            try verifyUnsignedInclusion(proof, leaf: leaf)
         } else if integratedTime == nil {
             throw Self.failure("the entry has neither an inclusion proof nor an inclusion promise")
         }
@@ -81,8 +88,22 @@ struct TransparencyLogVerifier: Sendable {
         }
     }
 
+    /// A proof with no checkpoint must still lead from the leaf to the root it names.
+    private func verifyUnsignedInclusion(_ proof: TransparencyLogEntry.InclusionProof, leaf: [UInt8]) throws(VerificationError) {
+        guard proof.logIndex >= 0, proof.treeSize > proof.logIndex else {
+            throw Self.failure("the inclusion proof's tree of size \(proof.treeSize) does not contain leaf \(proof.logIndex)")
+        }
+        let inclusion = InclusionProof(leafIndex: UInt64(proof.logIndex), treeSize: UInt64(proof.treeSize), hashes: proof.hashes)
+        do {
+            try inclusion.verify(leafHash: MerkleHash.leaf(leaf), rootHash: proof.rootHash)
+        } catch {
+            throw Self.failure("the inclusion proof does not verify: \(error)")
+        }
+    }
+
     private func verifyInclusion(
-        _ proof: TransparencyLogEntry.InclusionProof, of entry: TransparencyLogEntry, leaf: [UInt8], rekorV2: Bool, with log: TrustedLog
+        _ proof: TransparencyLogEntry.InclusionProof, checkpoint signed: TransparencyLogEntry.Checkpoint,
+        of entry: TransparencyLogEntry, leaf: [UInt8], rekorV2: Bool, with log: TrustedLog
     ) throws(VerificationError) -> VerifiedLogEntry.CheckpointSummary {
         // Rekor v1 proves the shard-local index; v2 has one index, which both fields must give.
         if rekorV2 && proof.logIndex != entry.logIndex {
@@ -98,7 +119,7 @@ struct TransparencyLogVerifier: Sendable {
         let note: Note
         let checkpoint: Checkpoint
         do {
-            note = try Note(parsing: proof.checkpoint.envelope)
+            note = try Note(parsing: signed.envelope)
             checkpoint = try Checkpoint(note: note)
         } catch {
             throw Self.failure("the checkpoint is malformed: \(error)")
