@@ -1,4 +1,5 @@
 import Foundation
+import SigstoreModels
 import SigstoreTestSupport
 import Testing
 
@@ -26,10 +27,12 @@ struct SignInteropTests {
                 arguments = ["sign-blob", artifact]
             }
             arguments += ["--bundle", bundle, "--identity-token", token, "--trust-config", server.trustConfig.path,
-                          "--rekor-version", String(rekorVersion), "--yes"]
+                          "--rekor-version", String(rekorVersion), "--yes",
+                          "--output-signature", scratch.path("sig.b64"), "--output-certificate", scratch.path("cert.pem")]
             let signed = try await SignProcess.signet(arguments)
             try #require(signed.status == 0, "\(signed)")
             #expect(FileManager.default.fileExists(atPath: bundle))
+            try Self.checkDetachedOutputs(bundle: bundle, signature: scratch.path("sig.b64"), certificate: scratch.path("cert.pem"))
 
             // The reference client accepts it for this identity and issuer, and only for them.
             let python = { (identity: String, issuer: String) async throws -> ProcessResult in
@@ -54,6 +57,18 @@ struct SignInteropTests {
             #expect(ours.status == 0, "\(ours)")
             #expect(try await signetVerify("mallory@example.test").status == 1)
         }
+    }
+
+    /// `--output-signature` and `--output-certificate` hold the bundle's signature (base64) and leaf (PEM).
+    static func checkDetachedOutputs(bundle: String, signature: String, certificate: String) throws {
+        let decoded = try ProtoJSON.decode(SigstoreBundle.self, from: Data(contentsOf: URL(fileURLWithPath: bundle)))
+        let bundleSignature = decoded.messageSignature?.signature ?? decoded.dsseEnvelope?.signatures.first?.sig
+        let written = try String(contentsOfFile: signature, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Data(base64Encoded: written).map(Array.init) == bundleSignature)
+        let pem = try String(contentsOfFile: certificate, encoding: .utf8)
+        #expect(pem.hasPrefix("-----BEGIN CERTIFICATE-----"))
+        let body = pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        #expect(Data(base64Encoded: body).map(Array.init) == decoded.verificationMaterial.leafCertificate?.rawBytes)
     }
 
     /// Key-based bundles: sigstore-python 4.5.1 cannot verify with a bare public key (its CLI has
