@@ -24,6 +24,7 @@ extension ProductionStack {
             }
             let storage = try await opener(v1.logName)
             let sequencer = try await Self.startSequencer(storage: storage, signer: signer, settings: settings, log: "v1", logName: v1.logName, metrics: metrics, logger: logger)
+            sequencers.append(sequencer)
             logs.v1 = RekorV1Log(sequencer: sequencer, reader: LogReader(storage: storage), signer: signer, treeID: v1.treeID, key: key)
         }
         if let v2 = settings.v2 {
@@ -39,6 +40,7 @@ extension ProductionStack {
             }
             let storage = try await opener(v2.logName)
             let sequencer = try await Self.startSequencer(storage: storage, signer: signer, settings: settings, log: "v2", logName: v2.logName, metrics: metrics, logger: logger)
+            sequencers.append(sequencer)
             logs.v2 = RekorV2Log(sequencer: sequencer, reader: LogReader(storage: storage), signer: signer)
         }
         services.transparencyLog = logs
