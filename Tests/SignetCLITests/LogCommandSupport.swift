@@ -9,6 +9,11 @@ import Testing
 /// keeps answering while the child process talks to it.
 enum LogCommandProcess {
     static func signet(_ arguments: [String]) async throws -> ProcessOutcome {
+        try await run(SignetProcess.binary, arguments)
+    }
+
+    /// Runs `executable` with `arguments` to completion.
+    static func run(_ executable: URL, _ arguments: [String]) async throws -> ProcessOutcome {
         let scratch = try ScratchDirectory()
         let outURL = scratch.url.appendingPathComponent("stdout")
         let errURL = scratch.url.appendingPathComponent("stderr")
@@ -17,7 +22,7 @@ enum LogCommandProcess {
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = SignetProcess.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
