@@ -62,6 +62,27 @@ struct LogCommandInfoTests {
         }
     }
 
+    @Test("a monitor started on the empty log accepts the first entries: every tree extends the empty tree")
+    func monitorsFromTheEmptyLog() async throws {
+        try await DevServer.run { server in
+            let saved = server.directory.appendingPathComponent("empty-checkpoint").path
+            let first = try await LogCommandProcess.log(["info", "--save-checkpoint", saved], on: server)
+            #expect(first.status == 0, "\(first)")
+            #expect(first.standardOutput.contains("Tree size: 0\n"))
+
+            try await LogCommandTestSigner().logArtifacts(2, to: server)
+            let second = try await LogCommandProcess.log(["info", "--previous-checkpoint", saved], on: server)
+            #expect(second.status == 0, "\(second)")
+            #expect(second.standardOutput.contains("Consistency: verified from the previous checkpoint at tree size 0"))
+
+            // An empty tree signed by the log with a root other than the empty hash is no empty tree.
+            let forged = try await forgedCheckpoint(for: server, treeSize: 0, rootHash: Array(repeating: 9, count: 32))
+            let refused = try await LogCommandProcess.log(["info", "--previous-checkpoint", forged], on: server)
+            #expect(refused.status != 0)
+            #expect(refused.standardError.contains("the log forked"), "\(refused)")
+        }
+    }
+
     @Test("a trusted root without the log's key fails the checkpoint signature")
     func rejectsAnUntrustedLog() async throws {
         try await DevServer.run { server in

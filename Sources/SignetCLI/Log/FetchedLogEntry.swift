@@ -14,7 +14,7 @@ struct FetchedLogEntry: Sendable {
 
     init(_ response: RekorV1.LogEntryResponse) throws(VerificationError) {
         guard let body = response.entry.bodyBytes, !body.isEmpty else {
-            throw VerifiedCheckpoint.failure("the entry's body is not base64")
+            throw VerificationError.transparencyLog("the entry's body is not base64")
         }
         self.entryID = response.uuid.lowercased()
         self.entry = response.entry
@@ -33,14 +33,14 @@ struct FetchedLogEntry: Sendable {
     func verify(trusting keys: TrustedLogKeys) throws(VerificationError) -> VerifiedCheckpoint {
         let leafHash = MerkleHash.leaf(body)
         guard uuid == Hex.encode(leafHash) else {
-            throw VerifiedCheckpoint.failure("the entry's UUID \(uuid) is not the leaf hash of its body")
+            throw VerificationError.transparencyLog("the entry's UUID \(uuid) is not the leaf hash of its body")
         }
         guard let logID = Self.bytes(hex: entry.logID) else {
-            throw VerifiedCheckpoint.failure("the entry's log ID is not hex")
+            throw VerificationError.transparencyLog("the entry's log ID is not hex")
         }
         let candidates = keys.keys(logID: logID)
         guard !candidates.isEmpty else {
-            throw VerifiedCheckpoint.failure("no trusted log has ID \(entry.logID.lowercased())")
+            throw VerificationError.transparencyLog("no trusted log has ID \(entry.logID.lowercased())")
         }
         var firstFailure: VerificationError?
         for key in candidates {
@@ -50,32 +50,32 @@ struct FetchedLogEntry: Sendable {
                 firstFailure = firstFailure ?? error
             }
         }
-        throw firstFailure ?? VerifiedCheckpoint.failure("no trusted log verified the entry")
+        throw firstFailure ?? VerificationError.transparencyLog("no trusted log verified the entry")
     }
 
     private func verify(leafHash: [UInt8], with key: TrustedLogKeys.Key, trusting keys: TrustedLogKeys) throws(VerificationError) -> VerifiedCheckpoint {
         let integrated = Date(timeIntervalSince1970: TimeInterval(entry.integratedTime))
         if let validFor = key.validFor, !validFor.contains(integrated) {
-            throw VerifiedCheckpoint.failure("the key of \(key.baseURL) was not valid at the entry's integrated time \(Timestamp.format(integrated))")
+            throw VerificationError.transparencyLog("the key of \(key.baseURL) was not valid at the entry's integrated time \(Timestamp.format(integrated))")
         }
         try verifySignedEntryTimestamp(with: key)
         guard let proof = entry.verification?.inclusionProof else {
-            throw VerifiedCheckpoint.failure("the entry has no inclusion proof")
+            throw VerificationError.transparencyLog("the entry has no inclusion proof")
         }
         // The proof's index is shard-local; earlier shards only add to the global index.
         guard proof.logIndex <= entry.logIndex else {
-            throw VerifiedCheckpoint.failure("the inclusion proof's index \(proof.logIndex) exceeds the entry's index \(entry.logIndex)")
+            throw VerificationError.transparencyLog("the inclusion proof's index \(proof.logIndex) exceeds the entry's index \(entry.logIndex)")
         }
         let checkpoint = try VerifiedCheckpoint(proof.checkpoint, trusting: keys, candidates: [key])
         guard checkpoint.treeSize == UInt64(proof.treeSize), checkpoint.rootHash == proof.rootHash else {
-            throw VerifiedCheckpoint.failure(
+            throw VerificationError.transparencyLog(
                 "the checkpoint is for tree size \(checkpoint.treeSize), not the inclusion proof's tree size \(proof.treeSize) and root")
         }
         let inclusion = InclusionProof(leafIndex: UInt64(proof.logIndex), treeSize: UInt64(proof.treeSize), hashes: proof.hashes)
         do {
             try inclusion.verify(leafHash: leafHash, rootHash: checkpoint.rootHash)
         } catch {
-            throw VerifiedCheckpoint.failure("the inclusion proof does not verify: \(error)")
+            throw VerificationError.transparencyLog("the inclusion proof does not verify: \(error)")
         }
         return checkpoint
     }
@@ -83,19 +83,19 @@ struct FetchedLogEntry: Sendable {
     /// The SET signs the canonical JSON of body, integrated time, log ID and global index (§4.4).
     private func verifySignedEntryTimestamp(with key: TrustedLogKeys.Key) throws(VerificationError) {
         guard let text = entry.verification?.signedEntryTimestamp else {
-            throw VerifiedCheckpoint.failure("the entry has no signed entry timestamp")
+            throw VerificationError.transparencyLog("the entry has no signed entry timestamp")
         }
         guard let signature = ProtoBase64.decode(text), !signature.isEmpty else {
-            throw VerifiedCheckpoint.failure("the signed entry timestamp is not base64")
+            throw VerificationError.transparencyLog("the signed entry timestamp is not base64")
         }
         let payload: [UInt8]
         do {
             payload = try entry.signedEntryTimestampPayload()
         } catch {
-            throw VerifiedCheckpoint.failure("cannot encode the signed entry timestamp payload: \(error)")
+            throw VerificationError.transparencyLog("cannot encode the signed entry timestamp payload: \(error)")
         }
         guard key.publicKey.isValidSignature(signature, for: payload) else {
-            throw VerifiedCheckpoint.failure("the signed entry timestamp does not verify with the key of \(key.baseURL)")
+            throw VerificationError.transparencyLog("the signed entry timestamp does not verify with the key of \(key.baseURL)")
         }
     }
 

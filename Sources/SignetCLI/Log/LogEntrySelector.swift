@@ -1,6 +1,7 @@
 import ArgumentParser
 import ServiceClients
 import SigstoreModels
+import SigstoreVerify
 
 /// `--log-index N` or `--uuid U`: which entry to fetch.
 struct LogEntrySelector: ParsableArguments {
@@ -31,7 +32,7 @@ struct LogEntrySelector: ParsableArguments {
         }
         let fetched = try FetchedLogEntry(try await client.entry(uuid: uuid))
         guard fetched.uuid == String(uuid.lowercased().suffix(64)) else {
-            throw VerifiedCheckpoint.failure("asked for entry \(uuid.lowercased()), the log answered with \(fetched.entryID)")
+            throw VerificationError.transparencyLog("asked for entry \(uuid.lowercased()), the log answered with \(fetched.entryID)")
         }
         return fetched
     }
@@ -40,7 +41,7 @@ struct LogEntrySelector: ParsableArguments {
     static func fetch(logIndex: Int64, from client: RekorV1ReadClient) async throws -> FetchedLogEntry {
         let fetched = try FetchedLogEntry(try await client.entry(logIndex: logIndex))
         guard fetched.entry.logIndex == logIndex else {
-            throw VerifiedCheckpoint.failure("asked for log index \(logIndex), the log answered with index \(fetched.entry.logIndex)")
+            throw VerificationError.transparencyLog("asked for log index \(logIndex), the log answered with index \(fetched.entry.logIndex)")
         }
         return fetched
     }

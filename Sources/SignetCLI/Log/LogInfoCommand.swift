@@ -1,6 +1,7 @@
 import ArgumentParser
 import ServiceClients
 import SigstoreModels
+import SigstoreVerify
 
 /// `signet log info`: the log's current tree head, its checkpoint verified against the trusted
 /// log key, and with `--previous-checkpoint` proof that the log only grew since. The primitive
@@ -58,11 +59,11 @@ struct LogInfoCommand: AsyncParsableCommand {
     /// The tree head the log reports is the one its checkpoint signs, for the tree ID it names.
     private static func check(_ checkpoint: VerifiedCheckpoint, describes info: RekorV1.LogInfo) throws {
         guard checkpoint.treeSize == UInt64(info.treeSize), checkpoint.rootHash == info.rootHash else {
-            throw VerifiedCheckpoint.failure(
+            throw VerificationError.transparencyLog(
                 "the signed checkpoint is for tree size \(checkpoint.treeSize), the log reports \(info.treeSize) with another root")
         }
         guard checkpoint.origin.hasSuffix(" - \(info.treeID)") else {
-            throw VerifiedCheckpoint.failure("the checkpoint origin \(String(reflecting: checkpoint.origin)) does not name tree ID \(info.treeID)")
+            throw VerificationError.transparencyLog("the checkpoint origin \(String(reflecting: checkpoint.origin)) does not name tree ID \(info.treeID)")
         }
     }
 }

@@ -74,13 +74,13 @@ struct LogVerifyCommand: AsyncParsableCommand {
     /// The log's entry is the bundle's: same body bytes, same log, same integrated time.
     private static func check(_ fetched: FetchedLogEntry, matches bundled: TransparencyLogEntry) throws(VerificationError) {
         guard Hex.encode(bundled.logId.keyId) == fetched.entry.logID.lowercased() else {
-            throw VerifiedCheckpoint.failure("the bundle's entry is in log \(Hex.encode(bundled.logId.keyId)), the fetched one in \(fetched.entry.logID.lowercased())")
+            throw VerificationError.transparencyLog("the bundle's entry is in log \(Hex.encode(bundled.logId.keyId)), the fetched one in \(fetched.entry.logID.lowercased())")
         }
         guard fetched.body == bundled.canonicalizedBody else {
-            throw VerifiedCheckpoint.failure("the log's entry at index \(fetched.entry.logIndex) has a different body from the bundle's")
+            throw VerificationError.transparencyLog("the log's entry at index \(fetched.entry.logIndex) has a different body from the bundle's")
         }
         guard bundled.integratedTime == 0 || bundled.integratedTime == fetched.entry.integratedTime else {
-            throw VerifiedCheckpoint.failure(
+            throw VerificationError.transparencyLog(
                 "the bundle says the entry was integrated at \(bundled.integratedTime), the log says \(fetched.entry.integratedTime)")
         }
     }

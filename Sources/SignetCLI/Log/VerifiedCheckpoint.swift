@@ -27,14 +27,14 @@ struct VerifiedCheckpoint: Sendable {
             note = try Note(parsing: text)
             checkpoint = try Checkpoint(note: note)
         } catch {
-            throw Self.failure("the checkpoint is malformed: \(error)")
+            throw VerificationError.transparencyLog("the checkpoint is malformed: \(error)")
         }
         guard let firstLine = note.signatures.first else {
-            throw Self.failure("the checkpoint has no signature")
+            throw VerificationError.transparencyLog("the checkpoint has no signature")
         }
         let chosen = candidates ?? keys.keys(keyHint: firstLine.keyHint)
         guard !chosen.isEmpty else {
-            throw Self.failure("the checkpoint of \(String(reflecting: checkpoint.origin)) is signed by key \(firstLine.name)+\(Self.hex(firstLine.keyHint)), which is not a trusted log key")
+            throw VerificationError.transparencyLog("the checkpoint of \(String(reflecting: checkpoint.origin)) is signed by key \(firstLine.name)+\(Self.hex(firstLine.keyHint)), which is not a trusted log key")
         }
         var firstFailure: NoteError?
         for key in chosen {
@@ -48,16 +48,12 @@ struct VerifiedCheckpoint: Sendable {
                 firstFailure = firstFailure ?? error
             }
         }
-        throw Self.failure("the checkpoint signature does not verify with the trusted log key: \(firstFailure.map(String.init(describing:)) ?? "no key")")
+        throw VerificationError.transparencyLog("the checkpoint signature does not verify with the trusted log key: \(firstFailure.map(String.init(describing:)) ?? "no key")")
     }
 
     /// A key hint as eight hex digits, as signed-note tools print it.
     private static func hex(_ hint: UInt32) -> String {
         let digits = String(hint, radix: 16)
         return String(repeating: "0", count: 8 - digits.count) + digits
-    }
-
-    static func failure(_ problem: String) -> VerificationError {
-        VerificationError(.invalidTransparencyLogEntry, problem)
     }
 }
