@@ -58,6 +58,9 @@ public struct ServiceHTTPClient: Sendable {
         var request = HTTPClientRequest(url: url)
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
+        // A signing run makes a handful of calls: keep no idle connection behind to a service
+        // that may stop at any moment (the in-process test stacks do, many times a run).
+        request.headers.replaceOrAdd(name: "Connection", value: "close")
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let (seconds, attoseconds) = timeout.components
         let deadline = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)

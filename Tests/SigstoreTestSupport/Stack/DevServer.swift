@@ -38,9 +38,17 @@ public struct DevServer: Sendable {
         )
         let app = SignetApplication.build(configuration: ServerConfiguration(host: "127.0.0.1", port: port), services: stack.services)
         let serving = Task { try await app.runService(gracefulShutdownSignals: []) }
-        defer { serving.cancel() }
-        try await waitUntilListening(port: port)
-        try await body(DevServer(directory: directory, port: port, trustConfig: trustConfig, services: stack.services))
+        do {
+            try await waitUntilListening(port: port)
+            try await body(DevServer(directory: directory, port: port, trustConfig: trustConfig, services: stack.services))
+        } catch {
+            serving.cancel()
+            _ = await serving.result
+            throw error
+        }
+        // Stop the server and wait until it has, before its data directory goes.
+        serving.cancel()
+        _ = await serving.result
     }
 
     /// Polls with a plain TCP connect, which the kernel completes once the server listens. (An
