@@ -17,8 +17,8 @@ enum LogCommandProcess {
         let scratch = try ScratchDirectory()
         let outURL = scratch.url.appendingPathComponent("stdout")
         let errURL = scratch.url.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: outURL.path, contents: nil))
+        try #require(FileManager.default.createFile(atPath: errURL.path, contents: nil))
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         let process = Process()
@@ -74,6 +74,7 @@ struct LogCommandTestSigner {
     }
 
     /// Logs `count` fresh artifacts; returns them with their entry IDs.
+    @discardableResult
     func logArtifacts(_ count: Int, to server: DevServer) async throws -> [(artifact: [UInt8], entryID: String)] {
         var logged: [(artifact: [UInt8], entryID: String)] = []
         for index in 0..<count {
