@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ServiceClients
+import SigstoreSign
 import SigstoreVerify
 
 /// Writes command results to standard output and failures to standard error, in one place so
@@ -43,8 +45,8 @@ enum Console {
 /// A failed command as JSON output shows it.
 struct Failure: Encodable, Sendable {
     var verified = false
-    /// A stable, matchable name: a ``VerificationError/Code`` case, a ``CLIError/Code`` case,
-    /// or `error` for anything else.
+    /// A stable, matchable name: a ``VerificationError/Code``, ``CLIError/Code``,
+    /// `ServiceClientError.Code` or `SigningError.Code` case, or `error` for anything else.
     var code: String
     /// One line for people.
     var message: String
@@ -55,6 +57,12 @@ struct Failure: Encodable, Sendable {
             code = String(describing: error.code)
             message = error.message
         case let error as CLIError:
+            code = error.code.rawValue
+            message = error.message
+        case let error as ServiceClientError:
+            code = error.code.rawValue
+            message = error.message
+        case let error as SigningError:
             code = error.code.rawValue
             message = error.message
         default:
