@@ -3,6 +3,7 @@ import Foundation
 import ServiceClients
 import SigstoreCrypto
 import SigstoreModels
+import SigstoreVerify
 import SwiftASN1
 import X509
 
@@ -50,6 +51,10 @@ extension Signer {
             }
             guard let leaf = chain.first, let certifiedKey = try? PublicKey(leaf.publicKey), certifiedKey == key.publicKey else {
                 throw SigningError(.inconsistentResponse, "the CA at \(ca.url) certified another key than the one sent")
+            }
+            // An email token must come back as that email: anything else is another identity.
+            if let email = claims.email, !SigningCertificate(leaf).subjectAlternativeNames.contains(email) {
+                throw SigningError(.inconsistentResponse, "the CA at \(ca.url) certified another identity than the token's email \(email)")
             }
             var serializer = DER.Serializer()
             try serializer.serialize(leaf)

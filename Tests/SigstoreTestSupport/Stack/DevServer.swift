@@ -51,28 +51,17 @@ public struct DevServer: Sendable {
         _ = await serving.result
     }
 
-    /// Polls with a plain TCP connect, which the kernel completes once the server listens. (An
-    /// HTTP probe from a blocking child process could starve the small cooperative thread pool
-    /// that the in-process server itself needs to answer.)
+    /// Polls `/healthz` with curl, waited for on a dispatch thread: the probe completes a whole
+    /// HTTP exchange (a bare TCP connect left a half-open connection that could race the server's
+    /// shutdown), and waiting for the child never holds a cooperative-pool thread the in-process
+    /// server needs to answer it.
     private static func waitUntilListening(port: Int) async throws {
-        for _ in 0..<200 {
-            if isListening(port: port) { return }
-            try await Task.sleep(for: .milliseconds(50))
+        for _ in 0..<100 {
+            let status = try? await ProcessRunner.detached { try ReferenceClient.curlStatus("http://127.0.0.1:\(port)/healthz") }
+            if status == 0 { return }
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw DevServerError("signetd did not start listening on port \(port)")
-    }
-
-    private static func isListening(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
     }
 
     /// A port nobody listens on right now (the kernel's pick for an ephemeral bind).
