@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 import ServiceClients
-public import SigstoreCrypto
+import SigstoreCrypto
 public import SigstoreModels
 import SigstoreVerify
 
