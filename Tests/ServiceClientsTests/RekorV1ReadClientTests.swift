@@ -12,8 +12,8 @@ struct RekorV1ReadClientTests {
     @Test("log info, entries by index and UUID, retrieve and the log key agree with what was logged")
     func readsWhatWasLogged() async throws {
         try await DevServer.run { server in
-            let signer = try RekorV1ReadTestSigner()
-            let artifacts = (0..<3).map { RekorV1ReadTestSigner.artifact("entry \($0)") }
+            let signer = try HashedRekordTestSigner()
+            let artifacts = (0..<3).map { HashedRekordTestSigner.artifact("entry \($0)") }
             var entryIDs: [String] = []
             for artifact in artifacts {
                 entryIDs.append(try await signer.log(artifact, to: server.baseURL))
@@ -57,12 +57,12 @@ struct RekorV1ReadClientTests {
     @Test("the search index finds entries by artifact digest and by signing key")
     func searchesTheIndex() async throws {
         try await DevServer.run { server in
-            let signer = try RekorV1ReadTestSigner()
-            let other = try RekorV1ReadTestSigner()
-            let artifact = RekorV1ReadTestSigner.artifact("searched")
+            let signer = try HashedRekordTestSigner()
+            let other = try HashedRekordTestSigner()
+            let artifact = HashedRekordTestSigner.artifact("searched")
             let first = try await signer.log(artifact, to: server.baseURL)
-            let second = try await signer.log(RekorV1ReadTestSigner.artifact("second"), to: server.baseURL)
-            try await other.log(RekorV1ReadTestSigner.artifact("other"), to: server.baseURL)
+            let second = try await signer.log(HashedRekordTestSigner.artifact("second"), to: server.baseURL)
+            try await other.log(HashedRekordTestSigner.artifact("other"), to: server.baseURL)
             let client = RekorV1ReadClient(baseURL: server.baseURL)
 
             let byDigest = try await client.searchIndex(RekorV1.SearchIndex(hash: "sha256:" + Array(SHA256.hash(data: artifact)).hex))
@@ -83,9 +83,9 @@ struct RekorV1ReadClientTests {
     @Test("a consistency proof leads from an earlier tree size to the current root")
     func fetchesConsistencyProofs() async throws {
         try await DevServer.run { server in
-            let signer = try RekorV1ReadTestSigner()
+            let signer = try HashedRekordTestSigner()
             for index in 0..<5 {
-                try await signer.log(RekorV1ReadTestSigner.artifact("proof \(index)"), to: server.baseURL)
+                try await signer.log(HashedRekordTestSigner.artifact("proof \(index)"), to: server.baseURL)
             }
             let client = RekorV1ReadClient(baseURL: server.baseURL)
             let info = try await client.logInfo()
@@ -101,7 +101,7 @@ struct RekorV1ReadClientTests {
     func reportsMissingEntries() async throws {
         try await DevServer.run { server in
             let client = RekorV1ReadClient(baseURL: server.baseURL)
-            try await RekorV1ReadTestSigner().log(RekorV1ReadTestSigner.artifact("only"), to: server.baseURL)
+            try await HashedRekordTestSigner().log(HashedRekordTestSigner.artifact("only"), to: server.baseURL)
             let missingIndex = await #expect(throws: ServiceClientError.self) { try await client.entry(logIndex: 7) }
             #expect(missingIndex?.code == .rejected)
             #expect(missingIndex?.status == 404)

@@ -12,7 +12,7 @@ struct LogCommandEntryTests {
     @Test("get by index and by UUID prints the entry and a passed verification")
     func getsAnEntry() async throws {
         try await DevServer.run { server in
-            let logged = try await LogCommandTestSigner().logArtifacts(3, to: server)
+            let logged = try await HashedRekordTestSigner().logArtifacts(3, to: server)
             let byIndex = try await LogCommandProcess.log(["get", "--log-index", "1"], on: server)
             #expect(byIndex.status == 0, "\(byIndex)")
             // The log answers with the 80-hex entry ID (tree ID ‖ UUID); ETag carried the UUID.
@@ -39,7 +39,7 @@ struct LogCommandEntryTests {
     @Test("get with a trusted root that lacks the log prints the entry and fails its verification")
     func getFailsClosedOnAnUntrustedLog() async throws {
         try await DevServer.run { server in
-            try await LogCommandTestSigner().logArtifacts(1, to: server)
+            try await HashedRekordTestSigner().logArtifacts(1, to: server)
             let outcome = try await LogCommandProcess.signet(["log", "get", "--log-index", "0", "--rekor-url", server.baseURL])
             #expect(outcome.status != 0)
             #expect(outcome.standardOutput.contains("Log index: 0\n"))
@@ -51,7 +51,7 @@ struct LogCommandEntryTests {
     @Test("get and verify of an index the log does not have say so in one line")
     func reportsAnUnknownIndex() async throws {
         try await DevServer.run { server in
-            try await LogCommandTestSigner().logArtifacts(2, to: server)
+            try await HashedRekordTestSigner().logArtifacts(2, to: server)
             for command in ["get", "verify"] {
                 let outcome = try await LogCommandProcess.log([command, "--log-index", "42"], on: server)
                 #expect(outcome.status != 0)
@@ -65,9 +65,9 @@ struct LogCommandEntryTests {
     @Test("search finds entries by digest, by artifact file and by public key, and nothing for an unknown email")
     func searchesTheIndex() async throws {
         try await DevServer.run { server in
-            let signer = try LogCommandTestSigner()
+            let signer = try HashedRekordTestSigner()
             let logged = try await signer.logArtifacts(2, to: server)
-            try await LogCommandTestSigner().logArtifacts(1, to: server)
+            try await HashedRekordTestSigner().logArtifacts(1, to: server)
             let uuids = logged.map { String($0.entryID.suffix(64)) }
 
             let digest = Array(SHA256.hash(data: logged[0].artifact)).hex
@@ -102,7 +102,7 @@ struct LogCommandEntryTests {
     @Test("verify by index and by UUID passes against the log's trusted root")
     func verifiesEntries() async throws {
         try await DevServer.run { server in
-            let logged = try await LogCommandTestSigner().logArtifacts(4, to: server)
+            let logged = try await HashedRekordTestSigner().logArtifacts(4, to: server)
             let byIndex = try await LogCommandProcess.log(["verify", "--log-index", "3"], on: server)
             #expect(byIndex.status == 0, "\(byIndex)")
             #expect(byIndex.standardOutput.contains("Verification: passed"))
@@ -122,7 +122,7 @@ struct LogCommandEntryTests {
     @Test("verify --bundle passes when the log holds the bundle's entry, and fails when the bundle's body differs")
     func verifiesABundle() async throws {
         try await DevServer.run { server in
-            try await LogCommandTestSigner().logArtifacts(2, to: server)
+            try await HashedRekordTestSigner().logArtifacts(2, to: server)
             let client = RekorV1ReadClient(baseURL: server.baseURL)
             let first = try await client.entry(logIndex: 0)
             let second = try await client.entry(logIndex: 1)

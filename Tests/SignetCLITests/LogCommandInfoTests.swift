@@ -10,7 +10,7 @@ struct LogCommandInfoTests {
     @Test("prints the verified tree head; JSON carries the same facts")
     func printsTheVerifiedTreeHead() async throws {
         try await DevServer.run { server in
-            try await LogCommandTestSigner().logArtifacts(2, to: server)
+            try await HashedRekordTestSigner().logArtifacts(2, to: server)
             let text = try await LogCommandProcess.log(["info"], on: server)
             #expect(text.status == 0, "\(text)")
             #expect(text.standardOutput.contains("Tree size: 2\n"))
@@ -29,7 +29,7 @@ struct LogCommandInfoTests {
     @Test("with only --trust-config, the log URL comes from its signing config")
     func readsTheLogURLFromTheTrustConfig() async throws {
         try await DevServer.run { server in
-            try await LogCommandTestSigner().logArtifacts(1, to: server)
+            try await HashedRekordTestSigner().logArtifacts(1, to: server)
             let outcome = try await LogCommandProcess.signet(["log", "info", "--trust-config", server.trustConfig.path])
             #expect(outcome.status == 0, "\(outcome)")
             #expect(outcome.standardOutput.contains("Log: \(server.baseURL)\n"))
@@ -40,7 +40,7 @@ struct LogCommandInfoTests {
     @Test("run twice across appends with --save-checkpoint and --previous-checkpoint, the log proves it only grew")
     func monitorsAcrossAppends() async throws {
         try await DevServer.run { server in
-            let signer = try LogCommandTestSigner()
+            let signer = try HashedRekordTestSigner()
             try await signer.logArtifacts(3, to: server)
             let saved = server.directory.appendingPathComponent("monitor-checkpoint").path
             let first = try await LogCommandProcess.log(["info", "--save-checkpoint", saved], on: server)
@@ -70,7 +70,7 @@ struct LogCommandInfoTests {
             #expect(first.status == 0, "\(first)")
             #expect(first.standardOutput.contains("Tree size: 0\n"))
 
-            try await LogCommandTestSigner().logArtifacts(2, to: server)
+            try await HashedRekordTestSigner().logArtifacts(2, to: server)
             let second = try await LogCommandProcess.log(["info", "--previous-checkpoint", saved], on: server)
             #expect(second.status == 0, "\(second)")
             #expect(second.standardOutput.contains("Consistency: verified from the previous checkpoint at tree size 0"))
@@ -86,7 +86,7 @@ struct LogCommandInfoTests {
     @Test("a trusted root without the log's key fails the checkpoint signature")
     func rejectsAnUntrustedLog() async throws {
         try await DevServer.run { server in
-            try await LogCommandTestSigner().logArtifacts(1, to: server)
+            try await HashedRekordTestSigner().logArtifacts(1, to: server)
             // No --trust-config: the embedded public-good root, which does not know this log.
             let outcome = try await LogCommandProcess.signet(["log", "info", "--rekor-url", server.baseURL])
             #expect(outcome.status != 0)
@@ -99,13 +99,13 @@ struct LogCommandInfoTests {
     @Test("a previous checkpoint from another log is refused")
     func rejectsACheckpointFromAnotherLog() async throws {
         try await DevServer.run { other in
-            try await LogCommandTestSigner().logArtifacts(1, to: other)
+            try await HashedRekordTestSigner().logArtifacts(1, to: other)
             let foreign = other.directory.appendingPathComponent("foreign-checkpoint").path
             let saved = try await LogCommandProcess.log(["info", "--save-checkpoint", foreign], on: other)
             #expect(saved.status == 0, "\(saved)")
 
             try await DevServer.run { server in
-                try await LogCommandTestSigner().logArtifacts(2, to: server)
+                try await HashedRekordTestSigner().logArtifacts(2, to: server)
                 let outcome = try await LogCommandProcess.log(["info", "--previous-checkpoint", foreign], on: server)
                 #expect(outcome.status != 0)
                 #expect(outcome.errorLines.count == 1)
@@ -117,7 +117,7 @@ struct LogCommandInfoTests {
     @Test("a previous checkpoint signed by the log but larger than the log now: the log shrank")
     func rejectsAShrunkenLog() async throws {
         try await DevServer.run { server in
-            try await LogCommandTestSigner().logArtifacts(2, to: server)
+            try await HashedRekordTestSigner().logArtifacts(2, to: server)
             let previous = try await forgedCheckpoint(for: server, treeSize: 9, rootHash: Array(repeating: 7, count: 32))
             let outcome = try await LogCommandProcess.log(["info", "--previous-checkpoint", previous], on: server)
             #expect(outcome.status != 0)
@@ -128,7 +128,7 @@ struct LogCommandInfoTests {
     @Test("a previous checkpoint signed by the log with another root at the same size: the log forked")
     func rejectsAForkAtTheSameSize() async throws {
         try await DevServer.run { server in
-            try await LogCommandTestSigner().logArtifacts(3, to: server)
+            try await HashedRekordTestSigner().logArtifacts(3, to: server)
             let previous = try await forgedCheckpoint(for: server, treeSize: 3, rootHash: Array(repeating: 1, count: 32))
             let outcome = try await LogCommandProcess.log(["info", "--previous-checkpoint", previous], on: server)
             #expect(outcome.status != 0)
@@ -140,7 +140,7 @@ struct LogCommandInfoTests {
     @Test("a previous checkpoint signed by the log with a root the current tree does not extend: the consistency proof fails")
     func rejectsAForkAtASmallerSize() async throws {
         try await DevServer.run { server in
-            try await LogCommandTestSigner().logArtifacts(5, to: server)
+            try await HashedRekordTestSigner().logArtifacts(5, to: server)
             let previous = try await forgedCheckpoint(for: server, treeSize: 3, rootHash: Array(SHA256.hash(data: Data("forged".utf8))))
             let outcome = try await LogCommandProcess.log(["info", "--previous-checkpoint", previous], on: server)
             #expect(outcome.status != 0)
@@ -152,7 +152,7 @@ struct LogCommandInfoTests {
     @Test("a saved checkpoint whose root hash was edited no longer verifies")
     func rejectsAnEditedCheckpoint() async throws {
         try await DevServer.run { server in
-            try await LogCommandTestSigner().logArtifacts(2, to: server)
+            try await HashedRekordTestSigner().logArtifacts(2, to: server)
             let saved = server.directory.appendingPathComponent("edited-checkpoint").path
             let first = try await LogCommandProcess.log(["info", "--save-checkpoint", saved], on: server)
             #expect(first.status == 0, "\(first)")

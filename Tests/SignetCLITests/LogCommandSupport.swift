@@ -50,41 +50,6 @@ enum LogCommandProcess {
     }
 }
 
-/// Puts hashedrekord 0.0.1 entries into a dev stack's v1 log, signed by one fresh P-256 key.
-struct LogCommandTestSigner {
-    let key: PrivateKey
-
-    init() throws {
-        key = try PrivateKey.generate(.ecdsaP256)
-    }
-
-    /// Logs a signature over `artifact`; returns the entry ID the log answered with (`ETag`).
-    @discardableResult
-    func log(_ artifact: [UInt8], to server: DevServer) async throws -> String {
-        let digest = Array(SHA256.hash(data: artifact))
-        let signature = try key.signature(for: artifact)
-        let pem = Data(key.publicKey.pemRepresentation.utf8).base64EncodedString()
-        let body = """
-            {"apiVersion":"0.0.1","kind":"hashedrekord","spec":{"signature":{"content":"\(Data(signature).base64EncodedString())",\
-            "publicKey":{"content":"\(pem)"}},"data":{"hash":{"algorithm":"sha256","value":"\(digest.hex)"}}}}
-            """
-        let response = try await ServiceHTTPClient().postJSON(server.baseURL + "/api/v1/log/entries", body: Array(body.utf8))
-        try response.requireSuccess("the log", accepted: [201])
-        return try #require(response.header("ETag"))
-    }
-
-    /// Logs `count` fresh artifacts; returns them with their entry IDs.
-    @discardableResult
-    func logArtifacts(_ count: Int, to server: DevServer) async throws -> [(artifact: [UInt8], entryID: String)] {
-        var logged: [(artifact: [UInt8], entryID: String)] = []
-        for index in 0..<count {
-            let artifact = Array("artifact \(index) \(UUID().uuidString)\n".utf8)
-            logged.append((artifact, try await log(artifact, to: server)))
-        }
-        return logged
-    }
-}
-
 /// Checkpoints signed with the dev log's own key (interop contract §6), as a log that forks or
 /// rolls back would sign them: well-formed and correctly signed, but describing another history.
 enum LogCommandCheckpoint {
