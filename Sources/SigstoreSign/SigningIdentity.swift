@@ -52,6 +52,9 @@ extension Signer {
             guard let leaf = chain.first, let certifiedKey = try? PublicKey(leaf.publicKey), certifiedKey == key.publicKey else {
                 throw SigningError(.inconsistentResponse, "the CA at \(ca.url) certified another key than the one sent")
             }
+            if let trustedRoot {
+                try await CertificatePreflight.check(leaf, against: trustedRoot, caURL: ca.url)
+            }
             // An email token must come back as that email: anything else is another identity.
             if let email = claims.email, !SigningCertificate(leaf).subjectAlternativeNames.contains(email) {
                 throw SigningError(.inconsistentResponse, "the CA at \(ca.url) certified another identity than the token's email \(email)")

@@ -161,6 +161,26 @@ struct SignerTests {
         }
     }
 
+    @Test("a certificate the trusted root does not back stops the run before anything is logged")
+    func untrustedCertificateAuthority() async throws {
+        try await DevServer.run { server in
+            var config = try Self.trustConfig(server)
+            let authorities = config.trustedRoot.certificateAuthorities
+            config.trustedRoot.certificateAuthorities = []
+            let error = await #expect(throws: SigningError.self) {
+                _ = try await Signer(trustConfig: config, options: SigningOptions(rekorVersion: 1))
+                    .sign(.artifact(Self.artifact), with: .identityToken(try await server.token(email: Self.identity)))
+            }
+            #expect(error?.code == .inconsistentResponse)
+            #expect(error?.message.contains("does not chain to the trusted root") == true)
+            // Nothing reached the log: the next entry signed with the real root is the first.
+            config.trustedRoot.certificateAuthorities = authorities
+            let bundle = try await Signer(trustConfig: config, options: SigningOptions(rekorVersion: 1))
+                .sign(.artifact(Self.artifact), with: .identityToken(try await server.token(email: Self.identity)))
+            #expect(bundle.verificationMaterial.tlogEntries.first?.logIndex == 0)
+        }
+    }
+
     @Test("a file that is not an in-toto statement is refused")
     func notAStatement() async throws {
         try await DevServer.run { server in
