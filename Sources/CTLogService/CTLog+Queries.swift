@@ -1,6 +1,6 @@
 import CertificateTransparency
 import Foundation
-import LogEngine
+public import LogEngine
 import Merkle
 import SigstoreCrypto
 
@@ -85,6 +85,17 @@ extension CTLog {
                 return try await sequencer.start()
             }
         }
+    }
+
+    /// Loads the tree and the chain archive from storage (publishing signed empty tree heads for
+    /// a new log) and returns the tree head, so that storage holding another log, or hashes that
+    /// do not add up, fail here rather than at the first submission.
+    ///
+    /// - Throws: `LogEngineError`, `invalidSigner` for storage of another key or hostname.
+    @discardableResult
+    public func start() async throws -> TreeHead {
+        try await archive.sequencer.start()
+        return try await sequencer.start()
     }
 
     /// Commits what is waiting and stops accepting entries.

@@ -73,7 +73,6 @@ public struct DevStack: Sendable {
             keys = generated.keys
         }
         let ctLog = try makeCTLog(files: files, acceptingRootOf: keys)
-        let log = InProcessPrecertificateLog(log: ctLog)
         let authority = host.contains(":") ? "[\(host)]" : host
         let base = "http://\(authority):\(port == 0 ? "*" : String(port))/oidc"
         let accepted = [
@@ -83,11 +82,7 @@ public struct DevStack: Sendable {
         let issuers = port == 0
             ? try IssuerConfiguration(issuers: [], metaIssuers: accepted)
             : try IssuerConfiguration(issuers: accepted)
-        return (CertificateAuthority(
-            certificateIssuer: CodeSigningCertificateIssuer(keys: keys, log: log, trustedLogs: [try TrustedCTLog(publicKey: ctLog.publicKey)]),
-            issuers: issuers,
-            tokenVerifier: try IdentityTokenVerifier(configuration: .init(issuers: issuers.allowedIssuers))
-        ), ctLog)
+        return (try CertificateAuthority.withInProcessCTLog(keys: keys, issuers: issuers, ctLog: ctLog), ctLog)
     }
 
     private static func makeTimestampAuthority(files: DataDirectory, now: Date) throws -> TimestampAuthority {

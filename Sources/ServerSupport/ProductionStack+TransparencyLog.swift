@@ -12,7 +12,7 @@ extension ProductionStack {
     /// Opens the configured Rekor v1 and v2 logs and loads their trees, so a log whose storage
     /// belongs to another origin or key, or whose hashes do not add up, stops the start.
     mutating func addTransparencyLogs(_ settings: ServeConfiguration.TransparencyLog, metrics: PrometheusCollectorRegistry, logger: Logger) async throws {
-        let opener = try makeStorageOpener(settings.storage, logger: logger)
+        let opener = try makeStorageOpener(settings.storage, key: "transparency-log.storage", logger: logger)
         var logs = TransparencyLogs()
         if let v1 = settings.v1 {
             let key = try Self.loadKey(v1.signingKey)
@@ -66,8 +66,8 @@ extension ProductionStack {
         return sequencer
     }
 
-    /// A function opening a log by name on the configured storage.
-    private mutating func makeStorageOpener(_ storage: ServeConfiguration.Storage, logger: Logger) throws -> (String) async throws -> any LogStorage {
+    /// A function opening a log by name on the configured storage; errors name `key`.
+    mutating func makeStorageOpener(_ storage: ServeConfiguration.Storage, key: String, logger: Logger) throws -> (String) async throws -> any LogStorage {
         switch storage {
         case .sqlite(let directory):
             let url = URL(fileURLWithPath: directory, isDirectory: true)
@@ -75,7 +75,7 @@ extension ProductionStack {
                 do {
                     return try SQLiteLogStorage(directory: url, name: name)
                 } catch let error as LogEngineError {
-                    throw ServeConfigurationError("transparency-log.storage.sqlite: \(error.message)")
+                    throw ServeConfigurationError("\(key).sqlite: \(error.message)")
                 }
             }
         case .postgres(let text, let maximumConnections):
@@ -83,7 +83,7 @@ extension ProductionStack {
             do {
                 url = try PostgresDatabaseURL(text)
             } catch {
-                throw ServeConfigurationError("transparency-log.storage.postgres: \(error.message)")
+                throw ServeConfigurationError("\(key).postgres: \(error.message)")
             }
             var pgLogger = logger
             pgLogger[metadataKey: "component"] = "postgres"
@@ -91,11 +91,11 @@ extension ProductionStack {
             backgroundTasks.append(Task { await client.run() })
             let location = "\(url.host):\(url.port)"
             return { name in
-                try await Self.withTimeout(.seconds(30), "transparency-log.storage.postgres: no answer from \(location) within 30 s") {
+                try await Self.withTimeout(.seconds(30), "\(key).postgres: no answer from \(location) within 30 s") {
                     do {
                         return try await PostgresLogStorage.open(client: client, logName: name) as any LogStorage
                     } catch let error as PostgresStorageError {
-                        throw ServeConfigurationError("transparency-log.storage.postgres (\(location), log \(name)): \(error.message)")
+                        throw ServeConfigurationError("\(key).postgres (\(location), log \(name)): \(error.message)")
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import CAService
+import CTLogService
 import Foundation
 import LogEngine
 import Logging
@@ -7,8 +8,9 @@ import RFC3161
 import SigstoreCrypto
 import TSAService
 
-/// The services of `signetd serve --config FILE`, built from a ``ServeConfiguration``: keys
-/// loaded from files, logs opened on SQLite or PostgreSQL and checked against their keys.
+/// The services of `signetd serve --config FILE`, built from a ``ServeConfiguration``: keys,
+/// chains and issuer configurations loaded from files, logs (Rekor v1/v2, CT) opened on SQLite or
+/// PostgreSQL and checked against their keys.
 /// Everything that can fail does so here, before the server binds its port.
 struct ProductionStack {
     var services: HostedServices
@@ -22,13 +24,20 @@ struct ProductionStack {
         if let tsa = configuration.timestampAuthority {
             stack.services.timestampAuthority = try makeTimestampAuthority(tsa)
         }
-        if let log = configuration.transparencyLog {
-            do {
+        try configuration.checkLogNamesAreDistinct()
+        do {
+            if let log = configuration.transparencyLog {
                 try await stack.addTransparencyLogs(log, metrics: metrics, logger: logger)
-            } catch {
-                await stack.stop()
-                throw error
             }
+            if let authority = configuration.certificateAuthority {
+                guard let ctLog = configuration.ctLog else {
+                    throw ServeConfigurationError("certificate-authority needs a ct-log section: every certificate embeds an SCT from the CT log in this process")
+                }
+                try await stack.addCertificateAuthority(authority, ctLog: ctLog, logger: logger)
+            }
+        } catch {
+            await stack.stop()
+            throw error
         }
         return stack
     }
@@ -38,6 +47,7 @@ struct ProductionStack {
         for sequencer in sequencers {
             await sequencer.shutdown()
         }
+        await services.ctLog?.shutdown()
         for task in backgroundTasks {
             task.cancel()
         }

@@ -11,9 +11,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Host the Signet services (CA, CT log, transparency log, timestamp authority).",
         discussion: """
-        With --config FILE, serves what the file configures (a transparency log on SQLite or \
-        PostgreSQL with keys from files, and optionally a timestamp authority); see \
-        Docs/Operations.md. Flags given on the command line override the file.
+        With --config FILE, serves what the file configures (transparency logs on SQLite or \
+        PostgreSQL with keys from files, a timestamp authority, a certificate authority with its \
+        CT log); see Docs/Operations.md. Flags given on the command line override the file.
 
         With --dev, every service runs on one loopback origin with keys and data under --data-dir \
         (created on first start), and DIR/trust_config.json describes the stack for clients.
@@ -38,10 +38,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical (default info, or log-level).")
     var logLevel: String?
 
-    @Option(name: .customLong("sqlite"), help: ArgumentHelp("Keep the transparency logs in SQLite files in DIR (overrides transparency-log.storage).", valueName: "DIR"))
+    @Option(name: .customLong("sqlite"), help: ArgumentHelp("Keep the logs in SQLite files in DIR (overrides transparency-log.storage and ct-log.storage).", valueName: "DIR"))
     var sqliteDirectory: String?
 
-    @Option(name: .customLong("postgres"), help: ArgumentHelp("Keep the transparency logs in this PostgreSQL database (overrides transparency-log.storage).", valueName: "URL"))
+    @Option(name: .customLong("postgres"), help: ArgumentHelp("Keep the logs in this PostgreSQL database (overrides transparency-log.storage and ct-log.storage).", valueName: "URL"))
     var postgresURL: String?
 
     init() {}
@@ -97,13 +97,20 @@ struct ServeCommand: AsyncParsableCommand {
         if let port { configuration.port = port }
         if let logLevel { configuration.logLevel = try ServeConfiguration.logLevel(logLevel, key: "--log-level") }
         if let sqliteDirectory {
-            guard configuration.transparencyLog != nil else { throw ServeConfigurationError("--sqlite needs a transparency-log section") }
+            guard configuration.transparencyLog != nil || configuration.ctLog != nil else {
+                throw ServeConfigurationError("--sqlite needs a transparency-log or ct-log section")
+            }
             configuration.transparencyLog?.storage = .sqlite(directory: sqliteDirectory)
+            configuration.ctLog?.storage = .sqlite(directory: sqliteDirectory)
         }
         if let postgresURL {
-            guard configuration.transparencyLog != nil else { throw ServeConfigurationError("--postgres needs a transparency-log section") }
+            guard configuration.transparencyLog != nil || configuration.ctLog != nil else {
+                throw ServeConfigurationError("--postgres needs a transparency-log or ct-log section")
+            }
             configuration.transparencyLog?.storage = .postgres(url: postgresURL, maximumConnections: 20)
+            configuration.ctLog?.storage = .postgres(url: postgresURL, maximumConnections: 20)
         }
+        try configuration.checkLogNamesAreDistinct()
         return configuration
     }
 

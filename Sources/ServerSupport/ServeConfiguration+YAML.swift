@@ -38,10 +38,34 @@ extension ServeConfiguration {
             )
             try section.finish()
         }
-        try document.finish()
-        guard transparencyLog != nil || timestampAuthority != nil else {
-            throw ServeConfigurationError("the configuration hosts no service: add a transparency-log or timestamp-authority section")
+        if var section = try document.mapping("certificate-authority") {
+            certificateAuthority = try CertificateAuthority(&section)
         }
+        if var section = try document.mapping("ct-log") {
+            ctLog = try CTLog(&section, sharedStorage: transparencyLog?.storage)
+        }
+        try document.finish()
+        switch (certificateAuthority, ctLog) {
+        case (.some, nil):
+            throw ServeConfigurationError("certificate-authority needs a ct-log section: every certificate embeds an SCT from the CT log in this process")
+        case (nil, .some):
+            throw ServeConfigurationError("ct-log accepts chains to the CA's root and is hosted with it: add a certificate-authority section")
+        default:
+            break
+        }
+        try checkLogNamesAreDistinct()
+        guard transparencyLog != nil || timestampAuthority != nil || certificateAuthority != nil else {
+            throw ServeConfigurationError("the configuration hosts no service: add a transparency-log, timestamp-authority or certificate-authority section")
+        }
+    }
+
+    /// `hostname`: a bare host name, without scheme, port, path or spaces.
+    static func hostname(_ section: inout ServeConfigurationMapping, expected: String) throws(ServeConfigurationError) -> String {
+        let hostname = try section.requiredString("hostname", expected: expected)
+        guard !hostname.contains(":"), !hostname.contains("/"), !hostname.contains(" ") else {
+            throw ServeConfigurationError("\(section.path("hostname")) must be a bare host name without scheme, port, path or spaces, not '\(hostname)'")
+        }
+        return hostname
     }
 
     static func logLevel(_ text: String, key: String) throws(ServeConfigurationError) -> Logger.Level {
@@ -55,10 +79,7 @@ extension ServeConfiguration {
 
 extension ServeConfiguration.TransparencyLog {
     init(_ section: inout ServeConfigurationMapping) throws(ServeConfigurationError) {
-        hostname = try section.requiredString("hostname", expected: "the log's bare host name (for example tlog.example.com), its checkpoint origin")
-        guard !hostname.contains(":"), !hostname.contains("/"), !hostname.contains(" ") else {
-            throw ServeConfigurationError("\(section.path("hostname")) must be a bare host name without scheme, port, path or spaces, not '\(hostname)'")
-        }
+        hostname = try ServeConfiguration.hostname(&section, expected: "the log's bare host name (for example tlog.example.com), its checkpoint origin")
         guard var storageSection = try section.mapping("storage") else {
             throw ServeConfigurationError("\(section.path("storage")) is required: 'sqlite: DIRECTORY' or 'postgres: postgres://user@host/db'")
         }

@@ -3,7 +3,8 @@ public import LogEngine
 public import Logging
 
 /// What `signetd serve --config FILE` runs: a non-development deployment of the transparency
-/// log (and optionally the timestamp authority), with keys from files and durable storage.
+/// logs, the timestamp authority and the certificate authority with its CT log (any of them),
+/// with keys from files and durable storage.
 ///
 /// Read from YAML or JSON by ``init(yaml:)``; every key is documented, with a complete example,
 /// in `Docs/Operations.md`. Values are checked when read, so a bad file is refused with the key
@@ -19,6 +20,10 @@ public struct ServeConfiguration: Sendable {
     public var transparencyLog: TransparencyLog?
     /// `timestamp-authority`; nil when this process hosts no TSA.
     public var timestampAuthority: TimestampAuthority?
+    /// `certificate-authority`; nil when this process hosts no CA.
+    public var certificateAuthority: CertificateAuthority?
+    /// `ct-log`; present exactly when ``certificateAuthority`` is.
+    public var ctLog: CTLog?
 
     public init() {}
 
