@@ -2,6 +2,7 @@ import CTLogService
 import Foundation
 import LogEngine
 import Logging
+import SignedNote
 import SigstoreCrypto
 import X509
 
@@ -30,8 +31,25 @@ extension ProductionStack {
         } catch let error as LogEngineError {
             throw ServeConfigurationError("ct-log (log \(settings.logName)): \(error.message)")
         }
+        try Self.checkTreeHead(head, isSignedBy: key, settings: settings)
         services.ctLog = log
         logger.info("CT log ready", metadata: ["hostname": "\(settings.hostname)", "size": "\(head.size)"])
         return log
+    }
+
+    /// The engine checks a stored log's origin; a CT log is also known by its key (the log ID
+    /// is its hash), so a tree signed by another key is another log, never to be extended.
+    private static func checkTreeHead(_ head: TreeHead, isSignedBy key: PrivateKey, settings: ServeConfiguration.CTLog) throws {
+        let verifier: RekorNoteVerifier
+        do {
+            verifier = try CheckpointSigner.rekorV2(hostname: settings.hostname, key: key).verifier
+        } catch {
+            throw ServeConfigurationError("\(settings.signingKey.key): \(error.message)")
+        }
+        do {
+            try Note(parsing: head.checkpoint).verify(with: [verifier])
+        } catch {
+            throw ServeConfigurationError("ct-log (log \(settings.logName)): the stored tree head of size \(head.size) is not signed by \(settings.signingKey.key) (\(settings.signingKey.path)): the storage holds another CT log (\(error.message))")
+        }
     }
 }
