@@ -43,13 +43,15 @@ struct SignBlobRefusalTests {
         Self.expectRefused(outcome, bundle: bundle, mentioning: "failed")
     }
 
-    @Test("no signing configuration, bad flags, missing files")
+    @Test("a bad token for the default public-good services, bad flags, missing files")
     func usage() async throws {
         let scratch = try ScratchDirectory()
         let artifact = try scratch.write("a.txt", Array("a".utf8))
         let bundle = scratch.path("a.sigstore.json")
+        // No configuration means the embedded public-good one; a token that is no JWT stops the
+        // run before any service is contacted.
         let noConfig = try await SignProcess.signet(["sign-blob", artifact, "--bundle", bundle, "--identity-token", "t"])
-        Self.expectRefused(noConfig, bundle: bundle, mentioning: "no signing configuration")
+        Self.expectRefused(noConfig, bundle: bundle, mentioning: "not a JWT")
         let badVersion = try await SignProcess.signet(["sign-blob", artifact, "--bundle", bundle, "--rekor-version", "3", "--signing-config", "x"])
         #expect(badVersion.status != 0)
         #expect(badVersion.standardError.contains("--rekor-version must be 1 or 2"))

@@ -13,7 +13,7 @@ struct SigningFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Sign with this private key (PEM PKCS#8, or a cosign/Sigstore encrypted key; password from $SIGNET_PASSWORD or $COSIGN_PASSWORD, else prompted) instead of keyless.", valueName: "file"))
     var key: String?
 
-    @Option(help: ArgumentHelp("A SigningConfig JSON document naming the CA, logs and timestamp authorities to use.", valueName: "file"))
+    @Option(help: ArgumentHelp("A SigningConfig JSON document naming the CA, logs and timestamp authorities to use (default: Sigstore's public-good instance, embedded).", valueName: "file"))
     var signingConfig: String?
 
     @Option(help: ArgumentHelp("A ClientTrustConfig JSON document: its signing config picks the services, its trusted root checks the result.", valueName: "file"))
@@ -22,7 +22,7 @@ struct SigningFlags: ParsableArguments {
     @Option(help: ArgumentHelp("A TrustedRoot JSON document to verify the new bundle against before writing it.", valueName: "file"))
     var trustedRoot: String?
 
-    @Flag(help: "Verify the new bundle against the embedded Sigstore public-good staging trusted root.")
+    @Flag(help: "Use Sigstore's public-good staging instance: its embedded signing config and trusted root.")
     var staging = false
 
     @Option(help: ArgumentHelp("Use only transparency logs of this API version: 1 or 2 (default: the highest offered).", valueName: "version"))
@@ -61,10 +61,10 @@ struct SigningFlags: ParsableArguments {
         } else if trustedRoot == nil {
             trustedRoot = try (staging ? EmbeddedTrustedRoot.staging : .publicGood).trustedRoot()
         }
-        guard let signingConfig else {
-            throw CLIError(.invalidArgument, "no signing configuration: pass --signing-config FILE or --trust-config FILE (signet embeds no public-good signing config)")
-        }
-        return Signer(signingConfig: signingConfig, trustedRoot: trustedRoot, options: SigningOptions(rekorVersion: rekorVersion))
+        // Without a configuration naming the services, sign against the public-good instance
+        // whose trusted root checks the result.
+        let services = try signingConfig ?? (staging ? EmbeddedSigningConfig.staging : .publicGood).signingConfig()
+        return Signer(signingConfig: services, trustedRoot: trustedRoot, options: SigningOptions(rekorVersion: rekorVersion))
     }
 
     /// Who signs: the `--key` private key, else an identity token (flag, environment, ambient).
