@@ -72,13 +72,15 @@ struct ServeCertificateAuthorityDeployment {
         return "certificate-authority:\n" + keys.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)\n" }.joined()
     }
 
-    /// A `ct-log` section with its own SQLite storage in `logs`, signing with `key` (default the CT key file).
-    func ctLogSection(key: URL? = nil) -> String {
+    /// A `ct-log` section with its own storage (default SQLite in `logs`), signing with `key`
+    /// (default the CT key file).
+    func ctLogSection(key: URL? = nil, storage: String? = nil, logName: String = "ctlog") -> String {
         """
         ct-log:
           hostname: ctlog.signet.test
           signing-key: \((key ?? directory.file("ct-key.pem")).path)
-          storage: {sqlite: \(logs.path)}
+          storage: \(storage ?? "{sqlite: \(logs.path)}")
+          log-name: \(logName)
 
         """
     }

@@ -1,3 +1,4 @@
+import CAService
 import CertificateTransparency
 import Foundation
 import Hummingbird
@@ -58,6 +59,48 @@ import X509
             }
             await restarted.stop()
         }
+    }
+
+    static let postgresURL = ProcessInfo.processInfo.environment["SIGNET_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// The CA alone with its CT log in PostgreSQL: issued entries outlive a restart.
+    @Test(.enabled(if: postgresURL != nil, "needs SIGNET_TEST_POSTGRES_URL (Scripts/with-postgres)"))
+    func issuesWithTheCTLogOnPostgreSQL() async throws {
+        let url = try #require(Self.postgresURL)
+        try await CertificateAuthorityLiveDevStack.run { dev in
+            let deployment = try ServeCertificateAuthorityDeployment(issuer: dev.origin + "/oidc")
+            let yaml = deployment.certificateAuthoritySection()
+                + deployment.ctLogSection(storage: "{postgres: '\(url)'}", logName: "ctlog-\(UUID().uuidString.prefix(8).lowercased())")
+            for expectedSize in [1, 2] {
+                let stack = try await ServeCertificateAuthorityDeployment.prepare(yaml)
+                let app = SignetApplication.build(configuration: ServerConfiguration(host: "127.0.0.1", port: 0), services: stack.services)
+                try await app.test(.router) { client in
+                    let chain = try await Self.issue(client, token: try await dev.mintToken(#"{"email":"postgres@signet.test"}"#))
+                    let ctLog = try TrustedCTLog(publicKey: deployment.ctKey.publicKey)
+                    #expect(try SCTVerifier(trustedLogs: [ctLog]).verifyEmbeddedSCTs(in: chain[0], issuer: chain[1]).count == 1)
+                    #expect(try await Self.treeSize(client) == expectedSize)
+                }
+                await stack.stop()
+            }
+        }
+    }
+
+    /// The documented example configures the CA and CT log, and its issuer file loads.
+    @Test func theDocumentedExampleConfiguresTheCAAndCTLog() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Docs/Operations.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        func block(_ marker: String) throws -> String {
+            let start = try #require(text.range(of: "```yaml\n# \(marker)"))
+            let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+            return String(text[start.upperBound..<end.lowerBound])
+        }
+        let configuration = try ServeConfiguration(yaml: try block("signetd.yaml"))
+        #expect(configuration.certificateAuthority?.certificateChain == "/etc/signetd/ca/chain.pem")
+        #expect(configuration.ctLog?.storage == configuration.transparencyLog?.storage)
+        #expect(configuration.ctLog?.hostname == "ctlog.example.com")
+        let issuers = try IssuerConfiguration(yaml: try block("issuers.yaml"))
+        #expect(issuers.issuers["https://accounts.google.com"]?.type == .email)
+        #expect(issuers.issuers["https://token.actions.githubusercontent.com"]?.type == .githubWorkflow)
     }
 
     /// `POST /api/v2/signingCert` for a fresh P-256 key; the chain, leaf first.
