@@ -103,7 +103,7 @@ public struct CTLog: Sendable {
 
     private func log(_ entry: SignedEntry, submitted certificate: Certificate, extraData: [UInt8]) async throws -> SignedCertificateTimestamp {
         let key = try engineError {
-            try SearchKey(.artifactSHA256, LowercaseHex.encode(SHA256.hash(data: ChainSubmission.der(certificate))))
+            try SearchKey(.artifactSHA256, Hex.encode(SHA256.hash(data: ChainSubmission.der(certificate))))
         }
         if let earlier = try await loggedTimestamp(for: entry, key: key) {
             return earlier

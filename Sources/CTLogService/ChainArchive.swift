@@ -1,3 +1,4 @@
+import SigstoreCrypto
 import Crypto
 import Foundation
 import LogEngine
@@ -28,6 +29,6 @@ struct ChainArchive: Sendable {
     }
 
     private static func key(_ leafHash: [UInt8]) throws -> SearchKey {
-        try SearchKey(.artifactSHA256, LowercaseHex.encode(leafHash))
+        try SearchKey(.artifactSHA256, Hex.encode(leafHash))
     }
 }

@@ -1,3 +1,4 @@
+import SigstoreCrypto
 import Foundation
 public import SigstoreModels
 

@@ -1,3 +1,5 @@
+import SigstoreCrypto
+
 /// How Rekor v1 names an entry: the 64-hex UUID (its leaf hash) or the 80-hex entry ID, which
 /// prefixes the UUID with the tree ID as 16 hex digits.
 public struct EntryIdentifier: Sendable, Hashable {
@@ -30,44 +32,15 @@ public struct EntryIdentifier: Sendable, Hashable {
     }
 
     /// The 64-hex UUID.
-    public var uuid: String { Self.hex(leafHash) }
+    public var uuid: String { Hex.encode(leafHash) }
 
     /// The 80-hex entry ID of this entry in the tree `treeID`.
     public func entryID(treeID: Int64) -> String {
         let id = UInt64(bitPattern: treeID)
-        return Self.hex((0..<8).reversed().map { UInt8(truncatingIfNeeded: id >> ($0 * 8)) }) + uuid
-    }
-
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = []
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
+        return Hex.encode((0..<8).reversed().map { UInt8(truncatingIfNeeded: id >> ($0 * 8)) }) + uuid
     }
 
     static func bytes(fromHex text: String) -> [UInt8]? {
-        let symbols = Array(text.utf8)
-        guard symbols.count % 2 == 0 else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(symbols.count / 2)
-        var index = 0
-        while index < symbols.count {
-            guard let high = nibble(symbols[index]), let low = nibble(symbols[index + 1]) else { return nil }
-            output.append(high << 4 | low)
-            index += 2
-        }
-        return output
-    }
-
-    private static func nibble(_ symbol: UInt8) -> UInt8? {
-        switch symbol {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): symbol - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): symbol - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): symbol - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        Hex.decode(text)
     }
 }

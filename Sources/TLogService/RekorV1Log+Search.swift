@@ -64,7 +64,7 @@ extension RekorV1Log {
                 throw RekorError(.invalidQuery, "searching by key URL is not supported; send the key's content")
             }
             let material = try SigningMaterial(pemOrDER: content)
-            criteria.append(try? SearchKey(.publicKeyFingerprint, EntryIdentifier.hex(material.publicKey.keyID)))
+            criteria.append(try? SearchKey(.publicKeyFingerprint, Hex.encode(material.publicKey.keyID)))
         }
         if let email = query.email {
             criteria.append(try? SearchKey(.identity, email.lowercased()))
@@ -86,7 +86,7 @@ extension RekorV1Log {
         var uuids: [String] = []
         for index in indices.sorted() {
             if let entry = try await reader.entry(at: index) {
-                uuids.append(EntryIdentifier.hex(entry.leafHash))
+                uuids.append(Hex.encode(entry.leafHash))
             }
         }
         return try encode(uuids)

@@ -39,7 +39,7 @@ public struct RekorV1Log: Sendable {
     }
 
     /// Hex SHA-256 of the log key's DER SPKI: the v1 `logID`.
-    public var logID: String { EntryIdentifier.hex(signer.logID.bytes) }
+    public var logID: String { Hex.encode(signer.logID.bytes) }
 
     /// The same log ID as bytes (a trusted root's `tlogs[].logId.keyId`).
     public var logIDBytes: [UInt8] { signer.logID.bytes }
@@ -60,7 +60,7 @@ public struct RekorV1Log: Sendable {
     public func createEntry(jsonRequest body: [UInt8]) async throws -> CreatedEntry {
         let validated = try Self.validate(jsonRequest: body)
         let result = try await RekorV1Log.submit(validated.submission, to: sequencer)
-        let uuid = EntryIdentifier.hex(result.entry.leafHash)
+        let uuid = Hex.encode(result.entry.leafHash)
         if result.isDuplicate {
             throw RekorError(.duplicate, "an equivalent entry already exists in the transparency log with UUID \(uuid)", existingIndex: result.entry.index, existingUUID: uuid)
         }

@@ -51,7 +51,7 @@ public struct RekorV2Log: Sendable {
         let result = try await RekorV1Log.submit(validated.submission, to: sequencer)
         if result.isDuplicate {
             throw RekorError(.duplicate, "an equivalent entry already exists in the transparency log at index \(result.entry.index)",
-                             existingIndex: result.entry.index, existingUUID: EntryIdentifier.hex(result.entry.leafHash))
+                             existingIndex: result.entry.index, existingUUID: Hex.encode(result.entry.leafHash))
         }
         let proof = try await reader.inclusionProof(leafIndex: result.entry.index, treeSize: result.treeHead.size)
         let entry = TransparencyLogEntry(

@@ -80,7 +80,7 @@ public struct SigningMaterial: Sendable {
     /// The search keys of this verifier: its key fingerprint and identities.
     /// Values too long to index are left out rather than refusing the entry.
     var searchKeys: [SearchKey] {
-        ([(SearchKey.Kind.publicKeyFingerprint, EntryIdentifier.hex(publicKey.keyID))] + identities.map { (.identity, $0) })
+        ([(SearchKey.Kind.publicKeyFingerprint, Hex.encode(publicKey.keyID))] + identities.map { (.identity, $0) })
             .compactMap { try? SearchKey($0.0, $0.1) }
     }
 

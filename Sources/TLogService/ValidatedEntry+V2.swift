@@ -46,7 +46,7 @@ extension ValidatedEntry {
             throw RekorError(.invalidEntry, "the signature does not verify against the given key over the \(hash.rawValue) digest")
         }
         var keys = material.searchKeys
-        if hash == .sha256, let key = try? SearchKey(.artifactSHA256, EntryIdentifier.hex(hashedRekord.digest)) {
+        if hash == .sha256, let key = try? SearchKey(.artifactSHA256, Hex.encode(hashedRekord.digest)) {
             keys.append(key)
         }
         try self.init(entry: .hashedRekordV002(logged), searchKeys: keys)

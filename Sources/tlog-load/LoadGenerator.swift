@@ -83,13 +83,13 @@ struct LoadGenerator {
     /// One line per durable entry, written straight to the file descriptor so that nothing
     /// acknowledged sits in a buffer when the process is killed.
     private static func acknowledge(_ entry: LoggedEntry) {
-        let line = "\(entry.index) \(entry.leafHash.map { String(format: "%02x", $0) }.joined())\n"
+        let line = "\(entry.index) \(Hex.encode(entry.leafHash))\n"
         output.withLock { _ in FileHandle.standardOutput.write(Data(line.utf8)) }
     }
 
     private static func submission(client: Int, number: Int, run: UInt64) throws -> EntrySubmission {
         let digest = SHA256.hash(data: Array("run \(run) client \(client) entry \(number)".utf8))
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.encode(digest)
         let base64 = Data(digest).base64EncodedString()
         let signature = Data(repeating: UInt8(client & 0xFF), count: 72).base64EncodedString()
         let certificate = Data(repeating: 0x30, count: 180).base64EncodedString()

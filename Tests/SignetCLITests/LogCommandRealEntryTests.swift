@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import SigstoreModels
 import SigstoreVerify
+import SigstoreCrypto
 import Testing
 
 @testable import SignetCLI

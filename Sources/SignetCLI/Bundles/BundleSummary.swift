@@ -1,3 +1,4 @@
+import SigstoreCrypto
 import Foundation
 import RFC3161
 import SigstoreModels

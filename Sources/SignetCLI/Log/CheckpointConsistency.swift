@@ -1,3 +1,4 @@
+import SigstoreCrypto
 import Merkle
 import ServiceClients
 import SigstoreModels

@@ -1,3 +1,4 @@
+import SigstoreCrypto
 import SigstoreModels
 
 /// What `signet log info` prints.

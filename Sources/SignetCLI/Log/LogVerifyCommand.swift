@@ -1,3 +1,4 @@
+import SigstoreCrypto
 import ArgumentParser
 import SigstoreModels
 import SigstoreVerify

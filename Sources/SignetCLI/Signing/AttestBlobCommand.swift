@@ -62,7 +62,7 @@ struct AttestBlobCommand: AsyncParsableCommand {
         } catch {
             throw CLIError(.invalidDocument, "the predicate \(predicatePath) is not JSON: \(error)")
         }
-        let digest = HashAlgorithm.sha256.hash(artifact).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.encode(HashAlgorithm.sha256.hash(artifact))
         let subject = InTotoSubject(name: URL(fileURLWithPath: file).lastPathComponent, digest: ["sha256": digest])
         do {
             return try InTotoStatement(subjects: [subject], predicateType: predicateType, predicate: predicate).encoded()

@@ -156,7 +156,7 @@ public struct PublicKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        let id = keyID.prefix(8).map { String(format: "%02x", $0) }.joined()
+        let id = Hex.encode(keyID.prefix(8))
         return "PublicKey(\(algorithm), keyID: \(id)…)"
     }
 }

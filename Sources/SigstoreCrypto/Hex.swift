@@ -1,9 +1,11 @@
-/// Lowercase hexadecimal, as in-toto subjects, Rekor v1 log IDs and error messages write digests.
-enum Hex {
+/// Lowercase hexadecimal, as in-toto subjects, Rekor v1 hashes, UUIDs and log IDs, CT search keys
+/// and people-facing output write digests. One implementation for every module.
+public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var output: [UInt8] = []
+        output.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
             output.append(digits[Int(byte >> 4)])
             output.append(digits[Int(byte & 0x0F)])
@@ -12,7 +14,7 @@ enum Hex {
     }
 
     /// Bytes from hex text in either case; `nil` for odd lengths or other characters.
-    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
         let symbols = Array(text.utf8)
         guard symbols.count % 2 == 0 else { return nil }
         var output: [UInt8] = []
