@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 @testable import ServerSupport
 import SigstoreCrypto
@@ -136,6 +137,28 @@ import Testing
     func refusesABadSection(_ yaml: String, _ expected: String) {
         let error = #expect(throws: ServeConfigurationError.self) { try ServeConfiguration(yaml: yaml) }
         #expect(error?.message.hasPrefix(expected) == true, "\(error?.message ?? "")")
+    }
+
+    /// `--sqlite` and `--postgres` move the CT log with the transparency logs, and the moved
+    /// names are checked again.
+    @Test func storageFlagsOverrideTheCTLogsStorage() throws {
+        let directory = try TemporaryDirectory()
+        let file = directory.file("signetd.yaml")
+        try ServeCertificateAuthorityDeployment.write("""
+            transparency-log: {hostname: t, storage: {sqlite: /a}, v2: {signing-key: /k.pem, log-name: tiles}}
+            certificate-authority: {signing-key: /k.pem, certificate-chain: /c.pem, issuers: /i.yaml}
+            ct-log: {hostname: c, signing-key: /k.pem, storage: {sqlite: /b}, log-name: tiles}
+            """, to: file)
+        let command = try #require(try SignetDaemonCommand.parseAsRoot(["serve", "--config", file.path, "--postgres", "postgres://u@h/d"]) as? ServeCommand)
+        let error = #expect(throws: ServeConfigurationError.self) { try command.loadConfiguration(file: file.path) }
+        #expect(error?.message.hasPrefix("ct-log.log-name 'tiles'") == true)
+
+        try ServeCertificateAuthorityDeployment.write("""
+            certificate-authority: {signing-key: /k.pem, certificate-chain: /c.pem, issuers: /i.yaml}
+            ct-log: {hostname: c, signing-key: /k.pem, storage: {sqlite: /b}}
+            """, to: file)
+        let sqlite = try #require(try SignetDaemonCommand.parseAsRoot(["serve", "--config", file.path, "--sqlite", "/moved"]) as? ServeCommand)
+        #expect(try sqlite.loadConfiguration(file: file.path).ctLog?.storage == .sqlite(directory: "/moved"))
     }
 
     /// Without its own storage the CT log shares the transparency log's; `--sqlite` moves both.
