@@ -12,7 +12,7 @@ import Testing
 /// (interop contract §4.5 in reverse), verified against the embedded trusted roots offline.
 @Suite("signet log: real public-good entries")
 struct LogCommandRealEntryTests {
-    static let cases: [(bundle: String, root: EmbeddedTrustedRoot)] = [
+    static let cases: [(bundle: String, root: SigstoreInstance)] = [
         ("v0.2-public-good-github.sigstore.json", .publicGood),
         // A sharded log: the proof's index is shard-local, the entry's index global.
         ("v0.2-public-good-npm-provenance-intoto.sigstore.json", .publicGood),
@@ -22,7 +22,7 @@ struct LogCommandRealEntryTests {
     ]
 
     @Test("the entry verifies against the trusted root it was logged under", arguments: cases)
-    func verifiesRealEntries(bundle: String, root: EmbeddedTrustedRoot) throws {
+    func verifiesRealEntries(bundle: String, root: SigstoreInstance) throws {
         let logged = try Self.loggedEntry(bundle)
         let keys = try TrustedLogKeys(root.trustedRoot())
         let checkpoint = try FetchedLogEntry(Self.response(for: logged)).verify(trusting: keys)
@@ -33,8 +33,8 @@ struct LogCommandRealEntryTests {
     }
 
     @Test("the other instance's trusted root does not know the log", arguments: cases)
-    func refusesTheOtherInstance(bundle: String, root: EmbeddedTrustedRoot) throws {
-        let other: EmbeddedTrustedRoot = root == .publicGood ? .staging : .publicGood
+    func refusesTheOtherInstance(bundle: String, root: SigstoreInstance) throws {
+        let other: SigstoreInstance = root == .publicGood ? .staging : .publicGood
         let fetched = try FetchedLogEntry(Self.response(for: try Self.loggedEntry(bundle)))
         let error = #expect(throws: VerificationError.self) { try fetched.verify(trusting: TrustedLogKeys(other.trustedRoot())) }
         #expect(error?.message.hasPrefix("no trusted log has ID") == true)
@@ -68,7 +68,7 @@ struct LogCommandRealEntryTests {
             expected = "is not the leaf hash of its body"
         }
         response.entry.verification = .init(inclusionProof: proof, signedEntryTimestamp: set.base64EncodedString())
-        let keys = try TrustedLogKeys(EmbeddedTrustedRoot.publicGood.trustedRoot())
+        let keys = try TrustedLogKeys(SigstoreInstance.publicGood.trustedRoot())
         let error = #expect(throws: VerificationError.self) { try FetchedLogEntry(response).verify(trusting: keys) }
         #expect(error?.message.contains(expected) == true, "\(String(describing: error))")
     }

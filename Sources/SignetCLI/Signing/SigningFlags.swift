@@ -59,11 +59,11 @@ struct SigningFlags: ParsableArguments {
         if let path = self.trustedRoot {
             trustedRoot = try LocalFile.decode(TrustedRoot.self, at: path, what: "trusted root")
         } else if trustedRoot == nil {
-            trustedRoot = try (staging ? EmbeddedTrustedRoot.staging : .publicGood).trustedRoot()
+            trustedRoot = try (staging ? SigstoreInstance.staging : .publicGood).trustedRoot()
         }
         // Without a configuration naming the services, sign against the public-good instance
         // whose trusted root checks the result.
-        let services = try signingConfig ?? (staging ? EmbeddedSigningConfig.staging : .publicGood).signingConfig()
+        let services = try signingConfig ?? (staging ? SigstoreInstance.staging : .publicGood).signingConfig()
         return Signer(signingConfig: services, trustedRoot: trustedRoot, options: SigningOptions(rekorVersion: rekorVersion))
     }
 

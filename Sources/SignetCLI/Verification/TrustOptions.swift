@@ -30,7 +30,7 @@ struct TrustOptions: ParsableArguments {
         if let trustConfig {
             return try LocalFile.decode(ClientTrustConfig.self, at: trustConfig, what: "trust config").trustedRoot
         }
-        return try (staging ? EmbeddedTrustedRoot.staging : .publicGood).trustedRoot()
+        return try (staging ? SigstoreInstance.staging : .publicGood).trustedRoot()
     }
 
     /// A verifier for the trusted root the flags name.

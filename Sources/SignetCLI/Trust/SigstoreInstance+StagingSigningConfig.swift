@@ -1,9 +1,9 @@
-// Generated from Tests/SignetCLITests/Fixtures/staging-signing-config.json; see EmbeddedSigningConfig.swift
+// Generated from Tests/SignetCLITests/Fixtures/staging-signing-config.json; see SigstoreInstance.swift
 // for how to refresh it. Do not edit by hand.
 
-extension EmbeddedSigningConfig {
+extension SigstoreInstance {
     /// The Sigstore public-good staging SigningConfig as its TUF repository (`tuf-repo-cdn.sigstage.dev`) published it.
-    static let stagingDocument = #"""
+    static let stagingSigningConfigDocument = #"""
 {
   "mediaType": "application/vnd.dev.sigstore.signingconfig.v0.2+json",
   "caUrls": [

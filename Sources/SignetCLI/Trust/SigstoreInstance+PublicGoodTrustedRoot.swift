@@ -1,9 +1,9 @@
-// Generated from Tests/SigstoreModelsTests/Fixtures/public-good-trusted-root.json; see EmbeddedTrustedRoot.swift
+// Generated from Tests/SigstoreModelsTests/Fixtures/public-good-trusted-root.json; see SigstoreInstance.swift
 // for how to refresh it. Do not edit by hand.
 
-extension EmbeddedTrustedRoot {
+extension SigstoreInstance {
     /// The Sigstore public-good production TrustedRoot as its TUF repository (`tuf-repo-cdn.sigstore.dev`) published it.
-    static let publicGoodDocument = #"""
+    static let publicGoodTrustedRootDocument = #"""
 {
   "mediaType": "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
   "tlogs": [

@@ -1,9 +1,9 @@
-// Generated from Tests/SignetCLITests/Fixtures/public-good-signing-config.json; see EmbeddedSigningConfig.swift
+// Generated from Tests/SignetCLITests/Fixtures/public-good-signing-config.json; see SigstoreInstance.swift
 // for how to refresh it. Do not edit by hand.
 
-extension EmbeddedSigningConfig {
+extension SigstoreInstance {
     /// The Sigstore public-good production SigningConfig as its TUF repository (`tuf-repo-cdn.sigstore.dev`) published it.
-    static let publicGoodDocument = #"""
+    static let publicGoodSigningConfigDocument = #"""
 {
   "mediaType": "application/vnd.dev.sigstore.signingconfig.v0.2+json",
   "caUrls": [
