@@ -112,11 +112,12 @@ import Testing
                 v1.checkpoints.insert(try await verify(server, client: client, noteVerifier: verifiers.v1, acknowledged: v1.acknowledged, checkpoints: Array(v1.checkpoints)))
                 v2.checkpoints.insert(try await verifyV2(server, client: client, noteVerifier: verifiers.v2, acknowledged: v2.acknowledged, checkpoints: Array(v2.checkpoints)))
             } catch {
-                server.kill()
+                await server.kill()
                 throw error
             }
             guard round < rounds else {
-                #expect(server.terminate() == 0, "signetd stops cleanly on SIGTERM")
+                let status = await server.terminate()
+                #expect(status == 0, "signetd stops cleanly on SIGTERM")
                 break
             }
             let record = try await appendUntilKilled(server, client: client, signer: signer, round: round)
@@ -171,7 +172,7 @@ import Testing
             }
             group.addTask {
                 try? await Task.sleep(for: delay)
-                server.kill()
+                await server.kill()
             }
         }
         return record.state.withLock { $0 }

@@ -62,6 +62,7 @@ final class ServeProcess: @unchecked Sendable {
         case .success(let port):
             self.port = port
         case .failure(let failure):
+            // The process already closed its output: it has exited or is about to.
             process.waitUntilExit()
             throw failure
         }
@@ -70,15 +71,27 @@ final class ServeProcess: @unchecked Sendable {
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// SIGKILL: no shutdown hook runs, nothing is flushed.
-    func kill() {
+    func kill() async {
         Glibc.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await waitForExit()
     }
 
-    /// Whether the process exited with `status` after SIGTERM (a graceful stop).
-    func terminate() -> Int32 {
+    /// SIGTERM (a graceful stop); returns the exit status.
+    func terminate() async -> Int32 {
         process.terminate()
-        process.waitUntilExit()
+        await waitForExit()
         return process.terminationStatus
+    }
+
+    /// Waits on a dispatch thread: a blocked cooperative-pool thread (there are two here) would
+    /// stall every in-process server the other tests run.
+    private func waitForExit() async {
+        let process = self.process
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume()
+            }
+        }
     }
 }
