@@ -2,6 +2,7 @@
 import Foundation
 import SigstoreCrypto
 import SwiftASN1
+import SigstoreTestSupport
 import Testing
 import X509
 

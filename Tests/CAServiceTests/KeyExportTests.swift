@@ -3,6 +3,7 @@ import Foundation
 import CryptoExtras
 import SigstoreCrypto
 import SwiftASN1
+import SigstoreTestSupport
 import Testing
 import X509
 

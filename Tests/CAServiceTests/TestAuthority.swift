@@ -1,6 +1,7 @@
 @testable import CAService
 import CertificateTransparency
 import Foundation
+import SigstoreTestSupport
 import SigstoreCrypto
 import SwiftASN1
 import X509

@@ -4,6 +4,7 @@ import Foundation
 @testable import ServerSupport
 import SigstoreCrypto
 import SwiftASN1
+import SigstoreTestSupport
 import Testing
 import X509
 

@@ -9,6 +9,7 @@ import OIDC
 import SigstoreCrypto
 import SwiftASN1
 import Synchronization
+import SigstoreTestSupport
 import Testing
 import X509
 

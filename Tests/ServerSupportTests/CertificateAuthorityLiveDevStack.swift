@@ -7,6 +7,7 @@ import SwiftASN1
 import NIOCore
 import NIOHTTP1
 @testable import ServerSupport
+import SigstoreTestSupport
 import Testing
 import X509
 

@@ -7,6 +7,7 @@ import OIDC
 @testable import ServerSupport
 import SigstoreCrypto
 import SwiftASN1
+import SigstoreTestSupport
 import Testing
 import X509
 

@@ -5,6 +5,7 @@ import RFC3161
 @testable import ServerSupport
 import SigstoreCrypto
 import SwiftASN1
+import SigstoreTestSupport
 import Testing
 import TSAService
 

@@ -1,13 +1,13 @@
-import Foundation
+public import Foundation
 
 /// Runs the real `openssl` command line, the independent implementation the tests check against.
-enum OpenSSL {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum OpenSSL {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     @discardableResult
-    static func run(_ arguments: [String]) throws -> String {
+    public static func run(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["openssl"] + arguments
@@ -22,12 +22,5 @@ enum OpenSSL {
             throw Failure(description: "openssl \(arguments.joined(separator: " ")) failed: \(text)")
         }
         return text
-    }
-
-    /// A fresh directory for one test's files.
-    static func workDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("signet-ca-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
     }
 }
