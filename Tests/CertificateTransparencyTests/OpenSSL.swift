@@ -1,4 +1,5 @@
 import Foundation
+import SigstoreTestSupport
 
 /// Runs the `openssl` command-line tool, to check our certificates with an independent parser.
 enum OpenSSL {
@@ -10,16 +11,8 @@ enum OpenSSL {
         let file = directory.appendingPathComponent("certificate.der")
         try Data(der).write(to: file)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl", "x509", "-inform", "DER", "-in", file.path, "-text", "-noout"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try SigstoreTestSupport.OpenSSL.result(
+            ["x509", "-inform", "DER", "-in", file.path, "-text", "-noout"], separateErrorOutput: true).output
     }
 
     /// Whether the tool can be run here.

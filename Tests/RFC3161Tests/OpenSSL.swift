@@ -1,4 +1,5 @@
 import Foundation
+import SigstoreTestSupport
 
 /// Runs the `openssl` command-line tool, for checking our encodings against an independent implementation.
 enum OpenSSL {
@@ -10,23 +11,8 @@ enum OpenSSL {
 
     /// Runs `openssl arguments…` in `directory` and returns its exit status and output.
     static func run(_ arguments: [String], in directory: URL) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        let errorOutput = Pipe()
-        process.standardOutput = output
-        process.standardError = errorOutput
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errorOutput.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            output: String(decoding: outputData, as: UTF8.self),
-            errorOutput: String(decoding: errorData, as: UTF8.self)
-        )
+        let result = try SigstoreTestSupport.OpenSSL.result(arguments, in: directory, separateErrorOutput: true)
+        return Result(status: result.status, output: result.output, errorOutput: result.errorOutput)
     }
 
     /// A fresh scratch directory.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SigstoreTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,7 @@ final class ServeProcess: @unchecked Sendable {
     // @unchecked: `process` is only touched by start/kill from the one test task that owns it.
     private let process: Process
     let port: Int
-    private let output: FileHandle
+    private let output: PipeReader
 
     /// The `signetd` executable built next to the test binary.
     static let executable: URL? = {
@@ -31,18 +32,19 @@ final class ServeProcess: @unchecked Sendable {
         process.executableURL = executable
         process.arguments = ["serve", "--config", configuration.path, "--port", "0", "--log-level", "error"]
         let pipe = Pipe()
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
         self.process = process
-        output = pipe.fileHandleForReading
+        output = PipeReader(pipe.fileHandleForReading)
         let reader = output
         let found: Result<Int, Failure> = await withCheckedContinuation { continuation in
             // Blocking pipe reads belong on a thread of their own, not the cooperative pool.
             DispatchQueue.global().async {
                 var text = ""
                 while true {
-                    let chunk = reader.availableData
+                    let chunk = reader.next()
                     if chunk.isEmpty {
                         continuation.resume(returning: .failure(Failure(description: "signetd exited before listening: \(text)")))
                         return
@@ -52,7 +54,7 @@ final class ServeProcess: @unchecked Sendable {
                         let port = Int(text[range].split(separator: ":").last ?? "") ?? 0
                         continuation.resume(returning: .success(port))
                         // Keep draining so the server never blocks on a full pipe.
-                        while !reader.availableData.isEmpty {}
+                        reader.drain()
                         return
                     }
                 }

@@ -12,36 +12,10 @@ enum LogCommandProcess {
         try await run(SignetProcess.binary, arguments)
     }
 
-    /// Runs `executable` with `arguments` to completion.
+    /// Runs `executable` with `arguments` to completion, waiting off the cooperative pool.
     static func run(_ executable: URL, _ arguments: [String]) async throws -> ProcessOutcome {
-        let scratch = try ScratchDirectory()
-        let outURL = scratch.url.appendingPathComponent("stdout")
-        let errURL = scratch.url.appendingPathComponent("stderr")
-        try #require(FileManager.default.createFile(atPath: outURL.path, contents: nil))
-        try #require(FileManager.default.createFile(atPath: errURL.path, contents: nil))
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        try out.close()
-        try err.close()
-        return ProcessOutcome(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            standardError: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let result = try await ProcessRunner.runDetached(executable, arguments, separateErrorOutput: true)
+        return ProcessOutcome(status: result.status, standardOutput: result.output, standardError: result.errorOutput)
     }
 
     /// `signet log <arguments>` against `server`'s log, trusting `server`'s trusted root.

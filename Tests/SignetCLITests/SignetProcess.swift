@@ -1,4 +1,5 @@
 import Foundation
+import SigstoreTestSupport
 import Testing
 
 /// The outcome of running `signet` (or a script) as a separate process.
@@ -38,31 +39,10 @@ enum SignetProcess {
 
     /// Runs `executable` with `arguments`; `environment` entries are added to this process's.
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutcome {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("signet-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outURL = directory.appendingPathComponent("stdout")
-        let errURL = directory.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return ProcessOutcome(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            standardError: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let result = try ProcessRunner.run(
+            executable, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+            separateErrorOutput: true)
+        return ProcessOutcome(status: result.status, standardOutput: result.output, standardError: result.errorOutput)
     }
 }
 

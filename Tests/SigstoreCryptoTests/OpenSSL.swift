@@ -1,4 +1,5 @@
 import Foundation
+import SigstoreTestSupport
 
 /// Runs the `openssl` CLI, for tests that check our output with an independent implementation.
 struct OpenSSL {
@@ -43,15 +44,7 @@ struct OpenSSL {
     @discardableResult
     func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         guard let executable = Self.executable else { return (127, "openssl not found") }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        let result = try ProcessRunner.run(executable, arguments)
+        return (result.status, result.output)
     }
 }

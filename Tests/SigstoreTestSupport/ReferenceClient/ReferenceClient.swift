@@ -37,39 +37,3 @@ public enum ReferenceClient {
         try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["curl", "-sf", "--max-time", "5", "-o", "/dev/null", url]).status
     }
 }
-
-/// A finished child process: its exit status and combined standard output and error.
-public struct ProcessResult: Sendable {
-    public let status: Int32
-    public let output: String
-
-    public init(status: Int32, output: String) {
-        self.status = status
-        self.output = output
-    }
-}
-
-/// Runs a child process to completion, collecting stdout and stderr together.
-public enum ProcessRunner {
-    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self))
-    }
-
-    /// Runs blocking `work` on a global dispatch queue and awaits its result without holding a
-    /// cooperative-pool thread (tests run child processes that call back into in-process servers).
-    public static func detached<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
-        }
-    }
-}

@@ -60,10 +60,11 @@ public enum KilledWriter {
         process.arguments = arguments + ["--entries", "1000000", "--clients", "32", "--print-acknowledged"]
         let pipe = Pipe()
         process.standardOutput = pipe
+        process.standardInput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
 
-        let output = pipe.fileHandleForReading
+        let output = PipeReader(pipe.fileHandleForReading)
         var pendingText = ""
         var acknowledgements: [Acknowledgement] = []
         func consume(_ data: Data) {
@@ -77,12 +78,12 @@ public enum KilledWriter {
             }
         }
         while acknowledgements.count < count {
-            let chunk = output.availableData
+            let chunk = output.next()
             if chunk.isEmpty { break }
             consume(chunk)
         }
         kill(process.processIdentifier, SIGKILL)
-        while case let chunk = output.availableData, !chunk.isEmpty {
+        while case let chunk = output.next(), !chunk.isEmpty {
             consume(chunk)
         }
         process.waitUntilExit()
