@@ -33,8 +33,11 @@ extension Sequencer {
         }
 
         var newHead = previousHead
+        var proofs: AppendedLeafProofs?
         if !entries.isEmpty {
+            let before = range
             let nodes = try range.append(leafHashes: entries.map(\.leafHash))
+            proofs = AppendedLeafProofs(before: before, completed: nodes)
             let rootHash = range.rootHash
             let checkpoint = try await signer.signedCheckpoint(treeSize: range.size, rootHash: rootHash)
             newHead = TreeHead(size: range.size, rootHash: rootHash, checkpoint: checkpoint)
@@ -43,7 +46,11 @@ extension Sequencer {
         }
         tree = range
         head = newHead
-        return outcomes.map { AppendResult(entry: $0.entry, isDuplicate: $0.isDuplicate, treeHead: newHead) }
+        // Each writer gets its proof from memory: no read of the batch just written.
+        return try outcomes.map { outcome in
+            let proof = outcome.isDuplicate ? nil : try proofs?.inclusionProof(leafIndex: outcome.entry.index)
+            return AppendResult(entry: outcome.entry, isDuplicate: outcome.isDuplicate, treeHead: newHead, inclusionProof: proof)
+        }
     }
 
     /// The committed tree and head, loaded from storage when not held in memory. A new log

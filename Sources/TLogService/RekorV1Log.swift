@@ -64,7 +64,7 @@ public struct RekorV1Log: Sendable {
         if result.isDuplicate {
             throw RekorError(.duplicate, "an equivalent entry already exists in the transparency log with UUID \(uuid)", existingIndex: result.entry.index, existingUUID: uuid)
         }
-        return CreatedEntry(uuid: uuid, body: try await response(for: result.entry, treeHead: result.treeHead))
+        return CreatedEntry(uuid: uuid, body: try await response(for: result.entry, treeHead: result.treeHead, proof: result.inclusionProof))
     }
 
     /// Parses and validates a proposed entry. Kept synchronous and out of `createEntry`: Swift 6.3's
@@ -120,15 +120,21 @@ public struct RekorV1Log: Sendable {
         return try encode(RekorV1.ConsistencyProof(rootHash: root, hashes: proof.hashes))
     }
 
-    /// The `{"<entryID>": LogEntry}` map of `entry`, proved against `treeHead` (or the latest).
-    func logEntry(for entry: LoggedEntry, treeHead: TreeHead?) async throws -> RekorV1.LogEntryResponse {
+    /// The `{"<entryID>": LogEntry}` map of `entry`, proved against `treeHead` (or the latest)
+    /// with `proof` when the caller has it, else with one read from storage.
+    func logEntry(for entry: LoggedEntry, treeHead: TreeHead?, proof known: InclusionProof? = nil) async throws -> RekorV1.LogEntryResponse {
         let head: TreeHead
         if let treeHead {
             head = treeHead
         } else {
             head = try await reader.latestTreeHead()
         }
-        let proof = try await reader.inclusionProof(leafIndex: entry.index, treeSize: head.size)
+        let proof: InclusionProof
+        if let known, treeHead != nil, known.leafIndex == entry.index, known.treeSize == head.size {
+            proof = known
+        } else {
+            proof = try await reader.inclusionProof(leafIndex: entry.index, treeSize: head.size)
+        }
         var logEntry = RekorV1.LogEntry(
             body: ProtoBase64.encode(entry.body), integratedTime: entry.integratedTime, logID: logID,
             logIndex: Int64(entry.index), verification: nil
@@ -147,8 +153,8 @@ public struct RekorV1Log: Sendable {
     }
 
     @inline(never)
-    private func response(for entry: LoggedEntry, treeHead: TreeHead?) async throws -> [UInt8] {
-        try await logEntry(for: entry, treeHead: treeHead).encoded()
+    private func response(for entry: LoggedEntry, treeHead: TreeHead?, proof: InclusionProof? = nil) async throws -> [UInt8] {
+        try await logEntry(for: entry, treeHead: treeHead, proof: proof).encoded()
     }
 
     func encode(_ value: some Encodable) throws -> [UInt8] {

@@ -77,8 +77,20 @@ struct HTTPLoadGenerator {
             """
     }
 
+    /// Writes `count` presigned request bodies, one compact JSON document a line, to `file`.
+    static func writeRequests(count: Int, api: String, to file: URL) throws -> String {
+        var text: [UInt8] = []
+        for body in try presign(count: count, api: api) {
+            precondition(!body.contains(UInt8(ascii: "\n")), "compact JSON holds no raw newline")
+            text += body
+            text.append(UInt8(ascii: "\n"))
+        }
+        try Data(text).write(to: file)
+        return "tlog-load: wrote \(count) presigned \(api) requests to \(file.path)"
+    }
+
     /// Distinct entries (a random run tag keeps reruns against one log from deduplicating).
-    private static func presign(count: Int, api: String) throws -> [[UInt8]] {
+    static func presign(count: Int, api: String) throws -> [[UInt8]] {
         let key = try PrivateKey.generate(.ecdsaP256)
         let publicKeyPEM = Array(key.publicKey.pemRepresentation.utf8)
         let run = UUID().uuidString

@@ -19,6 +19,9 @@ struct LoadOptions {
     var httpURL: String?
     /// The Rekor API the HTTP mode posts to: `v1` or `v2`.
     var httpAPI = "v2"
+    /// Write `entries` presigned request bodies for `httpAPI`, one JSON document a line, to this
+    /// file and exit: for an external HTTP load generator (Scripts/benchmark-tlog drives `wrk`).
+    var requestsFile: URL?
 
     struct UsageError: Error, CustomStringConvertible {
         var description: String
@@ -42,6 +45,7 @@ struct LoadOptions {
             case "--directory": directory = URL(fileURLWithPath: value)
             case "--postgres": postgresURL = value
             case "--log": postgresLogName = value
+            case "--write-requests": requestsFile = URL(fileURLWithPath: value)
             case "--http": httpURL = value.hasSuffix("/") ? String(value.dropLast()) : value
             case "--api":
                 guard ["v1", "v2"].contains(value) else { throw UsageError(description: "--api expects v1 or v2, not \(value)") }

@@ -54,6 +54,7 @@ import Testing
         for result in results {
             let proof = try await log.reader.inclusionProof(leafIndex: result.entry.index, treeSize: final.size)
             try proof.verify(leafHash: result.entry.leafHash, rootHash: finalRoot)
+            try await log.expectProvable(result)
         }
         for head in Set(results.map(\.treeHead)) {
             _ = try log.verifiedCheckpoint(head)

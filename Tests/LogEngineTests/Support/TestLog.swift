@@ -42,6 +42,11 @@ struct TestLog {
         #expect(throws: Never.self, sourceLocation: sourceLocation) {
             try proof.verify(leafHash: MerkleHash.leaf(result.entry.body), rootHash: checkpoint.rootHash)
         }
+        // A new entry comes with its proof, computed in memory: it must be the stored one.
+        #expect((result.inclusionProof == nil) == result.isDuplicate, sourceLocation: sourceLocation)
+        if let carried = result.inclusionProof {
+            #expect(carried == proof, sourceLocation: sourceLocation)
+        }
     }
 }
 
