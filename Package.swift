@@ -90,7 +90,7 @@ let package = Package(
         .executableTarget(name: "signetd", dependencies: ["ServerSupport"], swiftSettings: strictSettings),
         .executableTarget(name: "tlog-load", dependencies: ["LogEngine", "LogStorageSQLite", "LogStoragePostgres", "SigstoreCrypto", crypto, logging, postgres, httpClient, "SigstoreModels"], swiftSettings: strictSettings),
         // Tests.
-        .target(name: "SigstoreTestSupport", dependencies: ["LogEngine", "Merkle", "SigstoreCrypto", "SignedNote", "ServerSupport", "DevIdentityProvider", "SigstoreModels", "ServiceClients", crypto, logging, hummingbird], path: "Tests/SigstoreTestSupport", resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .target(name: "SigstoreTestSupport", dependencies: ["LogEngine", "Merkle", "SigstoreCrypto", "SignedNote", "ServerSupport", "DevIdentityProvider", "SigstoreModels", "ServiceClients", crypto, logging, hummingbird, httpClient], path: "Tests/SigstoreTestSupport", resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "ServiceClientsTests", dependencies: ["ServiceClients", "ServerSupport", "SigstoreTestSupport", "SigstoreModels", "SigstoreCrypto", "RFC3161", crypto, x509, hummingbird], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreSignTests", dependencies: ["SigstoreSign", "ServiceClients", "ServerSupport", "SigstoreTestSupport", "SigstoreVerify", "SigstoreModels", "SigstoreCrypto", "DevIdentityProvider", crypto, x509, hummingbird], swiftSettings: strictSettings),
         .testTarget(name: "SigstoreCryptoTests", dependencies: ["SigstoreTestSupport", "SigstoreCrypto", crypto, cryptoExtras], resources: [.copy("Fixtures")], swiftSettings: strictSettings),

@@ -35,7 +35,7 @@ final class ServeProcess: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = pipe
         process.standardError = pipe
-        try process.run()
+        try ProcessRunner.spawn(process)
         self.process = process
         output = PipeReader(pipe.fileHandleForReading)
         let reader = output

@@ -31,9 +31,4 @@ public enum ReferenceClient {
     public static func runDetached(_ arguments: [String], environment: [String: String]? = nil) async throws -> ProcessResult {
         try await ProcessRunner.detached { try run(arguments, environment: environment) }
     }
-
-    /// `curl -sf URL`'s exit status: 0 when the URL answers with a success status.
-    public static func curlStatus(_ url: String) throws -> Int32 {
-        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["curl", "-sf", "--max-time", "5", "-o", "/dev/null", url]).status
-    }
 }

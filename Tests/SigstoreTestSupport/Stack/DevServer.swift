@@ -1,6 +1,8 @@
+import AsyncHTTPClient
 import DevIdentityProvider
 public import Foundation
 import Hummingbird
+import NIOHTTP1
 import ServerSupport
 #if canImport(Glibc)
 import Glibc
@@ -51,14 +53,18 @@ public struct DevServer: Sendable {
         _ = await serving.result
     }
 
-    /// Polls `/healthz` with curl, waited for on a dispatch thread: the probe completes a whole
-    /// HTTP exchange (a bare TCP connect left a half-open connection that could race the server's
-    /// shutdown), and waiting for the child never holds a cooperative-pool thread the in-process
-    /// server needs to answer it.
+    /// Polls `/healthz` until it answers 200. The probe completes a whole HTTP exchange and asks
+    /// for the connection to be closed (a bare TCP connect, or a pooled keep-alive connection,
+    /// could race the server's shutdown). It runs in process: spawning `curl` for every poll
+    /// crashed inside Foundation's `Process.run()` under the suite's load.
     private static func waitUntilListening(port: Int) async throws {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/healthz")
+        request.headers.add(name: "Connection", value: "close")
         for _ in 0..<100 {
-            let status = try? await ProcessRunner.detached { try ReferenceClient.curlStatus("http://127.0.0.1:\(port)/healthz") }
-            if status == 0 { return }
+            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)) {
+                _ = try? await response.body.collect(upTo: 1 << 16)
+                if response.status == .ok { return }
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw DevServerError("signetd did not start listening on port \(port)")

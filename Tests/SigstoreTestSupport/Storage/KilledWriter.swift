@@ -62,7 +62,7 @@ public enum KilledWriter {
         process.standardOutput = pipe
         process.standardInput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessRunner.spawn(process)
 
         let output = PipeReader(pipe.fileHandleForReading)
         var pendingText = ""

@@ -62,13 +62,23 @@ public enum ProcessRunner {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = separateErrorOutput ? errorOutput : output
-        try process.run()
+        try spawn(process)
         process.waitUntilExit()
         return ProcessResult(
             status: process.terminationStatus,
             output: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
             errorOutput: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
     }
+
+    /// Starts `process`, one start at a time in this test process: Foundation's `Process.run()`
+    /// has crashed (a bad read while copying its arguments) when many tests started children at once.
+    public static func spawn(_ process: Process) throws {
+        spawnLock.lock()
+        defer { spawnLock.unlock() }
+        try process.run()
+    }
+
+    private static let spawnLock = NSLock()
 
     /// ``run(_:_:environment:currentDirectory:separateErrorOutput:)`` waited for on a dispatch
     /// thread: the cooperative pool (two threads here) stays free for in-process servers, which
@@ -95,17 +105,19 @@ public enum ProcessRunner {
 /// Reads a child's output pipe while it runs, for tests that react to what it prints.
 /// Unlike `FileHandle.availableData`, a read that a signal interrupts is retried, not a trap.
 public struct PipeReader: Sendable {
-    private let descriptor: Int32
+    /// Held, not just its descriptor: the handle closes the descriptor when it is released,
+    /// and a reused descriptor number would then read another file or socket.
+    private let handle: FileHandle
 
     public init(_ handle: FileHandle) {
-        descriptor = handle.fileDescriptor
+        self.handle = handle
     }
 
     /// The next bytes the child wrote, blocking until there are some; empty at end of file.
     public func next() -> Data {
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
             if count >= 0 { return Data(buffer[0..<count]) }
             if errno != EINTR { return Data() }
         }
