@@ -23,9 +23,22 @@ public enum CanonicalJSON {
         try serialize(JSONValue(parsing: json, limits: limits))
     }
 
-    /// Encodes a value with `JSONEncoder`, then re-parses and canonicalizes the result, so the
-    /// bytes do not depend on the encoder's member order, escaping or number style.
+    /// The canonical bytes of what `JSONEncoder` writes for `value`, so the bytes do not depend
+    /// on the encoder's member order, escaping or number style.
+    ///
+    /// The value is encoded straight into a ``JSONValue`` tree (no JSON text in between); values
+    /// holding `Data`, `Date`, `URL` or `Decimal`, whose form depends on `JSONEncoder`'s
+    /// strategies, go through `JSONEncoder` and a strict re-parse instead.
     public static func encode(_ value: some Encodable) throws -> [UInt8] {
+        do {
+            return try serialize(JSONValueEncoder.encode(value))
+        } catch is JSONValueEncoder.Unsupported {
+            return try encodeThroughText(value)
+        }
+    }
+
+    /// `JSONEncoder`, then a strict parse of its output and canonical serialization.
+    static func encodeThroughText(_ value: some Encodable) throws -> [UInt8] {
         let data = try JSONEncoder().encode(value)
         // The encoder's own output is trusted, so only the depth bound matters here.
         let limits = JSONLimits(maxBytes: .max, maxDepth: 512)
