@@ -92,20 +92,31 @@ public struct CTLog: Sendable {
     /// - Throws: ``CTLogError/Code/invalidSubmission`` for a chain that does not reach an accepted
     ///   root or a precertificate without the critical poison.
     public func addPreChain(_ chain: [Certificate]) async throws -> SignedCertificateTimestamp {
+        try await addPreChain(chain, isNew: false)
+    }
+
+    /// `add-pre-chain` for a precertificate its caller has just signed with a fresh random serial
+    /// number (the CA in the same process): it cannot have been logged before, so the lookup of
+    /// an earlier SCT for it is skipped. The chain is checked like any other.
+    public func addNewPreChain(_ chain: [Certificate]) async throws -> SignedCertificateTimestamp {
+        try await addPreChain(chain, isNew: true)
+    }
+
+    private func addPreChain(_ chain: [Certificate], isNew: Bool) async throws -> SignedCertificateTimestamp {
         let path = try roots.path(completing: chain)
         let entry = try submissionError { try SignedEntry(precertificate: path[0], issuer: path[1]) }
         // PrecertChainEntry: the precertificate, then the rest of its chain.
         var extraData: [UInt8] = []
         extraData.appendVector(ChainSubmission.der(path[0]), lengthBytes: 3)
         extraData.appendVector(Self.certificateList(path.dropFirst()), lengthBytes: 3)
-        return try await log(entry, submitted: path[0], extraData: extraData)
+        return try await log(entry, submitted: path[0], extraData: extraData, isNew: isNew)
     }
 
-    private func log(_ entry: SignedEntry, submitted certificate: Certificate, extraData: [UInt8]) async throws -> SignedCertificateTimestamp {
+    private func log(_ entry: SignedEntry, submitted certificate: Certificate, extraData: [UInt8], isNew: Bool = false) async throws -> SignedCertificateTimestamp {
         let key = try engineError {
             try SearchKey(.artifactSHA256, Hex.encode(SHA256.hash(data: ChainSubmission.der(certificate))))
         }
-        if let earlier = try await loggedTimestamp(for: entry, key: key) {
+        if !isNew, let earlier = try await loggedTimestamp(for: entry, key: key) {
             return earlier
         }
         let sct = try await engineError { try await signer.signedCertificateTimestamp(for: entry, at: now()) }

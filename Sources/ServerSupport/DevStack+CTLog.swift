@@ -31,6 +31,7 @@ struct InProcessPrecertificateLog: PrecertificateLog {
     let log: CTLog
 
     func submit(precertificateChain: [Certificate]) async throws -> SignedCertificateTimestamp {
-        try await log.addPreChain(precertificateChain)
+        // The CA signed this precertificate a moment ago with a fresh random serial number.
+        try await log.addNewPreChain(precertificateChain)
     }
 }

@@ -53,6 +53,27 @@ import X509
         #expect(try fixture.verifier.verifyEmbeddedSCTs(in: final, issuer: fixture.root).count == 1)
     }
 
+    /// The CA's own path: the same checks and SCT, without looking for an earlier one. The public
+    /// path still finds the entry it logged.
+    @Test func aNewPrecertificateIsLoggedOnceAndFoundByTheResubmissionPath() async throws {
+        let clock = TestClock()
+        let fixture = try CTLogFixture(clock: clock)
+        let precertificate = try fixture.precertificate(serial: 10)
+        let first = try await fixture.log.addNewPreChain([precertificate, fixture.root])
+        let final = try fixture.finalCertificate(of: precertificate, embedding: first)
+        #expect(try fixture.verifier.verifyEmbeddedSCTs(in: final, issuer: fixture.root).count == 1)
+        clock.advance(seconds: 60)
+        let again = try await fixture.log.addPreChain([precertificate, fixture.root])
+        #expect(again.timestamp == first.timestamp)
+        #expect(try await fixture.size() == 1)
+
+        let otherKey = try PrivateKey.generate(.ecdsaP256)
+        let forged = try fixture.leaf(serial: 11, extensions: [PrecertificatePoison().makeCertificateExtension()], issuerKey: otherKey)
+        let error = await #expect(throws: CTLogError.self) { try await fixture.log.addNewPreChain([forged, fixture.root]) }
+        #expect(error?.code == .invalidSubmission)
+        #expect(try await fixture.size() == 1)
+    }
+
     enum Refusal: String, CaseIterable, Sendable {
         case empty, unknownRoot, rootOnly, missingPoison, precertificateToAddChain, wrongSigner
     }
