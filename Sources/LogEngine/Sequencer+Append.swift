@@ -46,9 +46,10 @@ extension Sequencer {
         }
         tree = range
         head = newHead
-        // Each writer gets its proof from memory: no read of the batch just written.
-        return try outcomes.map { outcome in
-            let proof = outcome.isDuplicate ? nil : try proofs?.inclusionProof(leafIndex: outcome.entry.index)
+        // Each writer gets its proof from memory: no read of the batch just written. The batch is
+        // durable by now, so a proof that cannot be built here (never seen) is left to a read.
+        return outcomes.map { outcome in
+            let proof = outcome.isDuplicate ? nil : try? proofs?.inclusionProof(leafIndex: outcome.entry.index)
             return AppendResult(entry: outcome.entry, isDuplicate: outcome.isDuplicate, treeHead: newHead, inclusionProof: proof)
         }
     }

@@ -7,9 +7,8 @@ import Glibc
 
 /// A real `signetd serve --config FILE` process (the debug build product next to the tests),
 /// started on a free port and killed with SIGKILL, like a crash or an OOM kill.
-final class ServeProcess: @unchecked Sendable {
-    // @unchecked: `process` is only touched by start/kill from the one test task that owns it.
-    private let process: Process
+final class ServeProcess: Sendable {
+    private let process: ChildProcess
     let port: Int
     private let output: PipeReader
 
@@ -28,16 +27,19 @@ final class ServeProcess: @unchecked Sendable {
 
     /// Starts signetd and waits (up to 30 s) for its "listening on" line, which carries the port.
     init(executable: URL, configuration: URL) async throws {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["serve", "--config", configuration.path, "--port", "0", "--log-level", "error"]
-        let pipe = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try ProcessRunner.spawn(process)
-        self.process = process
-        output = PipeReader(pipe.fileHandleForReading)
+        let pipe = try ChildProcess.pipe()
+        output = PipeReader(descriptor: pipe.read)
+        let started = Result {
+            let input = try ChildProcess.open("/dev/null", forWriting: false)
+            defer { close(input) }
+            return try ChildProcess(
+                executable, ["serve", "--config", configuration.path, "--port", "0", "--log-level", "error"],
+                standardInput: input, standardOutput: pipe.write, standardError: pipe.write)
+        }
+        // Once the child has the write end, this process must not hold it: the reader sees the
+        // end of the output only when no one can write any more.
+        close(pipe.write)
+        process = try started.get()
         let reader = output
         let found: Result<Int, Failure> = await withCheckedContinuation { continuation in
             // Blocking pipe reads belong on a thread of their own, not the cooperative pool.
@@ -65,7 +67,7 @@ final class ServeProcess: @unchecked Sendable {
             self.port = port
         case .failure(let failure):
             // The process already closed its output: it has exited or is about to.
-            process.waitUntilExit()
+            await Self.waitForExit(of: process)
             throw failure
         }
     }
@@ -74,25 +76,28 @@ final class ServeProcess: @unchecked Sendable {
 
     /// SIGKILL: no shutdown hook runs, nothing is flushed.
     func kill() async {
-        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.send(SIGKILL)
         await waitForExit()
     }
 
     /// SIGTERM (a graceful stop); returns the exit status.
     func terminate() async -> Int32 {
-        process.terminate()
-        await waitForExit()
-        return process.terminationStatus
+        process.send(SIGTERM)
+        return await waitForExit()
     }
 
     /// Waits on a dispatch thread: a blocked cooperative-pool thread (there are two here) would
     /// stall every in-process server the other tests run.
-    private func waitForExit() async {
-        let process = self.process
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+    @discardableResult
+    private func waitForExit() async -> Int32 {
+        await Self.waitForExit(of: process)
+    }
+
+    @discardableResult
+    private static func waitForExit(of process: ChildProcess) async -> Int32 {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
             DispatchQueue.global().async {
-                process.waitUntilExit()
-                continuation.resume()
+                continuation.resume(returning: process.waitForExit())
             }
         }
     }

@@ -55,16 +55,21 @@ public enum KilledWriter {
     }
 
     private static func runAndKillBlocking(_ tool: URL, arguments: [String], after count: Int) throws -> [Acknowledgement] {
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments + ["--entries", "1000000", "--clients", "32", "--print-acknowledged"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardInput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try ProcessRunner.spawn(process)
+        let pipe = try ChildProcess.pipe()
+        let output = PipeReader(descriptor: pipe.read)
+        let started = Result {
+            let input = try ChildProcess.open("/dev/null", forWriting: false)
+            defer { close(input) }
+            let discarded = try ChildProcess.open("/dev/null", forWriting: true)
+            defer { close(discarded) }
+            return try ChildProcess(
+                tool, arguments + ["--entries", "1000000", "--clients", "32", "--print-acknowledged"],
+                standardInput: input, standardOutput: pipe.write, standardError: discarded)
+        }
+        // The reader sees the end of the output only once no one else holds the write end.
+        close(pipe.write)
+        let process = try started.get()
 
-        let output = PipeReader(pipe.fileHandleForReading)
         var pendingText = ""
         var acknowledgements: [Acknowledgement] = []
         func consume(_ data: Data) {
@@ -82,11 +87,11 @@ public enum KilledWriter {
             if chunk.isEmpty { break }
             consume(chunk)
         }
-        kill(process.processIdentifier, SIGKILL)
+        process.send(SIGKILL)
         while case let chunk = output.next(), !chunk.isEmpty {
             consume(chunk)
         }
-        process.waitUntilExit()
+        process.waitForExit()
         return acknowledgements
     }
 }

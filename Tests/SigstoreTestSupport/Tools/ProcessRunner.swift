@@ -24,9 +24,10 @@ public struct ProcessResult: Sendable, CustomStringConvertible {
 
 /// The one way tests run a child process to completion.
 ///
+/// - Children are started by ``ChildProcess`` (`posix_spawn`), not Foundation's `Process`,
+///   whose `run()` has crashed in this suite.
 /// - Output goes to scratch files, not pipes: nothing can block on a full pipe, and no read can
-///   be interrupted by a signal (Foundation's pipe readers trap on `EINTR`, which the SIGCHLDs of
-///   the crash tests' killed children deliver).
+///   be interrupted by a signal.
 /// - Standard input is `/dev/null`: a child never inherits whatever descriptor 0 is in the test
 ///   process (under CI it may be closed and reused for a socket or a pipe).
 public enum ProcessRunner {
@@ -44,41 +45,22 @@ public enum ProcessRunner {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outputURL = scratch.appendingPathComponent("stdout")
         let errorURL = scratch.appendingPathComponent("stderr")
-        for url in [outputURL, errorURL] where !FileManager.default.createFile(atPath: url.path, contents: nil) {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        let output = try FileHandle(forWritingTo: outputURL)
-        let errorOutput = try FileHandle(forWritingTo: errorURL)
-        defer {
-            try? output.close()
-            try? errorOutput.close()
-        }
+        let input = try ChildProcess.open("/dev/null", forWriting: false)
+        defer { close(input) }
+        let output = try ChildProcess.open(outputURL.path, forWriting: true)
+        defer { close(output) }
+        let errorOutput = try ChildProcess.open(errorURL.path, forWriting: true)
+        defer { close(errorOutput) }
 
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = separateErrorOutput ? errorOutput : output
-        try spawn(process)
-        process.waitUntilExit()
+        let child = try ChildProcess(
+            executable, arguments, environment: environment, currentDirectory: currentDirectory,
+            standardInput: input, standardOutput: output, standardError: separateErrorOutput ? errorOutput : output)
+        let status = child.waitForExit()
         return ProcessResult(
-            status: process.terminationStatus,
+            status: status,
             output: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
             errorOutput: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
     }
-
-    /// Starts `process`, one start at a time in this test process: Foundation's `Process.run()`
-    /// has crashed (a bad read while copying its arguments) when many tests started children at once.
-    public static func spawn(_ process: Process) throws {
-        spawnLock.lock()
-        defer { spawnLock.unlock() }
-        try process.run()
-    }
-
-    private static let spawnLock = NSLock()
 
     /// ``run(_:_:environment:currentDirectory:separateErrorOutput:)`` waited for on a dispatch
     /// thread: the cooperative pool (two threads here) stays free for in-process servers, which
@@ -111,6 +93,11 @@ public struct PipeReader: Sendable {
 
     public init(_ handle: FileHandle) {
         self.handle = handle
+    }
+
+    /// Reads `descriptor`, which the reader then owns and closes when it is released.
+    public init(descriptor: Int32) {
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     /// The next bytes the child wrote, blocking until there are some; empty at end of file.
