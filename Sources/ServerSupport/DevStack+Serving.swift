@@ -2,6 +2,7 @@ import DevIdentityProvider
 import Foundation
 import Hummingbird
 import Logging
+import Prometheus
 
 extension DevStack {
     /// The `signetd --dev` application on `host:port` (0 picks a free port), with its data under
@@ -22,7 +23,8 @@ extension DevStack {
         announce: Bool = true,
         onListening: @escaping @Sendable (_ port: Int, _ trustConfig: URL) async -> Void = { _, _ in }
     ) throws -> some ApplicationProtocol {
-        let stack = try prepare(dataDirectory: dataDirectory, host: host, port: port, now: now)
+        let metrics = PrometheusCollectorRegistry()
+        let stack = try prepare(dataDirectory: dataDirectory, host: host, port: port, now: now, metrics: metrics)
         let files = DataDirectory(root: dataDirectory)
         if port != 0 {
             try writeTrustConfig(files: files, host: host, port: port, services: stack.services)
@@ -31,6 +33,7 @@ extension DevStack {
         return SignetApplication.build(
             configuration: ServerConfiguration(host: host, port: port),
             services: stack.services,
+            metrics: metrics,
             logger: logger,
             onServerRunning: { boundPort in
                 let trustConfig: URL

@@ -3,6 +3,7 @@ import CTLogService
 import CertificateTransparency
 import DevIdentityProvider
 public import Foundation
+public import Prometheus
 import OIDC
 import RFC3161
 import SigstoreCrypto
@@ -17,13 +18,17 @@ import X509
 public struct DevStack: Sendable {
     public var services: HostedServices
 
-    public static func prepare(dataDirectory: URL, host: String, port: Int, now: Date) throws -> DevStack {
+    /// - Parameter metrics: where the transparency logs report their appends (as `serve --config`
+    ///   does); nil reports nothing.
+    public static func prepare(
+        dataDirectory: URL, host: String, port: Int, now: Date, metrics: PrometheusCollectorRegistry? = nil
+    ) throws -> DevStack {
         let files = DataDirectory(root: dataDirectory)
         try files.create()
         let timestampAuthority = try makeTimestampAuthority(files: files, now: now)
         let devIdentityProvider = try makeDevIdentityProvider(files: files, host: host, port: port)
         let (certificateAuthority, ctLog) = try makeCertificateAuthority(files: files, host: host, port: port, now: now)
-        let transparencyLog = try makeTransparencyLogs(files: files, host: host)
+        let transparencyLog = try makeTransparencyLogs(files: files, host: host, metrics: metrics)
         return DevStack(services: HostedServices(
             timestampAuthority: timestampAuthority,
             devIdentityProvider: devIdentityProvider,

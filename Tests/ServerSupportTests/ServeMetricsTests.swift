@@ -78,12 +78,7 @@ import Testing
     static func scrape(_ client: some TestClientProtocol) async throws -> [String: Double] {
         let response = try await client.execute(uri: "/metrics", method: .get)
         #expect(response.status == .ok)
-        var values: [String: Double] = [:]
-        for line in String(buffer: response.body).split(separator: "\n") where !line.hasPrefix("#") {
-            guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else { continue }
-            values[String(line[..<space])] = value
-        }
-        return values
+        return MetricsText.values(String(buffer: response.body))
     }
 }
 
