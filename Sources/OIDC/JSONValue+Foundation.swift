@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension JSONValue {
     /// Parses a JSON object with `JSONSerialization`, which is several times faster than decoding
@@ -7,6 +7,13 @@ extension JSONValue {
     static func parseObject(_ json: some DataProtocol) -> [String: JSONValue]? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any] else { return nil }
         return object.mapValues(JSONValue.init(foundationObject:))
+    }
+
+    /// Parses any JSON text (an object, an array or a scalar) the same fast way; nil when it is
+    /// not JSON.
+    public static func parse(_ json: some DataProtocol) -> JSONValue? {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(json), options: .fragmentsAllowed) else { return nil }
+        return JSONValue(foundationObject: value)
     }
 
     private init(foundationObject value: Any) {

@@ -69,6 +69,25 @@ import X509
         #expect(entry == .precertificate(issuerKeyHash: ca.key.publicKey.keyID, tbsCertificate: Array(withoutPoison.tbsCertificateBytes)))
     }
 
+    /// Issuers' key hashes are remembered by their whole TBS: many entries under one issuer all
+    /// get its key, and another issuer of the same name with another key gets that one.
+    @Test func eachEntryIsBoundToItsOwnIssuersKeyAcrossManyEntries() throws {
+        let first = try TestCA(.ecdsaP256)
+        let second = try TestCA(.ecdsaP256)
+        #expect(first.certificate.subject == second.certificate.subject)
+        for _ in 0..<3 {
+            for ca in [first, second, first] {
+                let precertificate = try ca.issue(extensions: [PrecertificatePoison().makeCertificateExtension()])
+                let entry = try SignedEntry(precertificate: precertificate, issuer: ca.certificate)
+                guard case .precertificate(let issuerKeyHash, _) = entry else {
+                    Issue.record("not a precert_entry")
+                    continue
+                }
+                #expect(issuerKeyHash == ca.key.publicKey.keyID)
+            }
+        }
+    }
+
     @Test(arguments: [
         ("no poison", [Certificate.Extension](), CTError.Code.missingExtension),
         ("non-critical poison", [Certificate.Extension(oid: PrecertificatePoison.oid, critical: false, value: [0x05, 0x00])], .missingExtension),

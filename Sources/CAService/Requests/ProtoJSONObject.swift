@@ -8,10 +8,7 @@ struct ProtoJSONObject {
     private let path: String
 
     init(_ json: some DataProtocol, at path: String) throws {
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(json))
-        } catch {
+        guard let value = JSONValue.parse(json) else {
             throw CAError(.invalidRequest, "the \(path) body is not JSON")
         }
         try self.init(value, at: path)

@@ -72,9 +72,8 @@ public enum SignedEntry: Sendable, Hashable {
             }
             try PrecertificatePoison.validate(critical: poison.critical, value: poison.value)
         }
-        let issuerKey = try TBSCertificate(derEncoded: issuerTBS).subjectPublicKeyInfo
         self = try Self.validated(
-            .precertificate(issuerKeyHash: HashAlgorithm.sha256.hash(issuerKey), tbsCertificate: tbs.removingExtension(oid))
+            .precertificate(issuerKeyHash: IssuerKeyHashes.hash(ofIssuerTBS: issuerTBS), tbsCertificate: tbs.removingExtension(oid))
         )
     }
 
