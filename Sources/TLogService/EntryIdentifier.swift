@@ -17,7 +17,7 @@ public struct EntryIdentifier: Sendable, Hashable {
     ///
     /// - Throws: ``RekorError/Code/invalidQuery`` for anything else.
     public init(parsing text: String) throws(RekorError) {
-        guard let bytes = Self.bytes(fromHex: text) else {
+        guard let bytes = Hex.decode(text) else {
             throw RekorError(.invalidQuery, "\(String(reflecting: text)) is not a 64-hex UUID or an 80-hex entry ID")
         }
         switch bytes.count {
@@ -38,9 +38,5 @@ public struct EntryIdentifier: Sendable, Hashable {
     public func entryID(treeID: Int64) -> String {
         let id = UInt64(bitPattern: treeID)
         return Hex.encode((0..<8).reversed().map { UInt8(truncatingIfNeeded: id >> ($0 * 8)) }) + uuid
-    }
-
-    static func bytes(fromHex text: String) -> [UInt8]? {
-        Hex.decode(text)
     }
 }

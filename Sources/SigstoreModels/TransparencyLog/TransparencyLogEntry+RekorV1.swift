@@ -43,13 +43,13 @@ extension TransparencyLogEntry {
         guard let bodyBytes = ProtoBase64.decode(body), !bodyBytes.isEmpty else {
             throw ModelError(.invalidValue, field: "body", "not base64")
         }
-        guard let logIDBytes = Self.hexBytes(logID), logIDBytes.count == 32 else {
+        guard let logIDBytes = RekorFieldCoding.bytes(fromHex: logID, allowUppercase: true), logIDBytes.count == 32 else {
             throw ModelError(.invalidValue, field: "logID", "not 64 hex digits")
         }
         if let entryUUID {
             let leafHash = Array(SHA256.hash(data: [0] + bodyBytes))
             guard entryUUID.count == 64 || entryUUID.count == 80,
-                  Self.hexBytes(String(entryUUID.suffix(64))) == leafHash
+                  RekorFieldCoding.bytes(fromHex: String(entryUUID.suffix(64)), allowUppercase: true) == leafHash
             else {
                 throw ModelError(.invalidValue, field: "uuid", "entry UUID is not the leaf hash of the body")
             }
@@ -74,12 +74,12 @@ extension TransparencyLogEntry {
 
     private static func convert(_ proof: RekorV1InclusionProof) throws(ModelError) -> InclusionProof {
         let prefix = "verification.inclusionProof."
-        guard let rootHash = hexBytes(proof.rootHash) else {
+        guard let rootHash = RekorFieldCoding.bytes(fromHex: proof.rootHash, allowUppercase: true) else {
             throw ModelError(.invalidValue, field: prefix + "rootHash", "not hex")
         }
         var hashes: [[UInt8]] = []
         for (index, text) in proof.hashes.enumerated() {
-            guard let hash = hexBytes(text) else {
+            guard let hash = RekorFieldCoding.bytes(fromHex: text, allowUppercase: true) else {
                 throw ModelError(.invalidValue, field: prefix + "hashes[\(index)]", "not hex")
             }
             hashes.append(hash)
@@ -105,27 +105,5 @@ extension TransparencyLogEntry {
             throw ModelError(.invalidValue, field: "body", "entry body has no kind and apiVersion")
         }
         return KindVersion(kind: probe.kind, version: probe.apiVersion)
-    }
-
-    private static func hexBytes(_ text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        func value(_ digit: UInt8) -> UInt8? {
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-            default: nil
-            }
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
     }
 }
