@@ -23,26 +23,46 @@ public enum CanonicalJSON {
         try serialize(JSONValue(parsing: json, limits: limits))
     }
 
-    /// The canonical bytes of what `JSONEncoder` writes for `value`, so the bytes do not depend
-    /// on the encoder's member order, escaping or number style.
+    /// The canonical bytes of what `JSONEncoder` (default strategies) writes for `value`, so the
+    /// bytes do not depend on the encoder's member order, escaping or number style.
     ///
-    /// The value is encoded straight into a ``JSONValue`` tree (no JSON text in between); values
-    /// holding `Data`, `Date`, `URL` or `Decimal`, whose form depends on `JSONEncoder`'s
-    /// strategies, go through `JSONEncoder` and a strict re-parse instead.
+    /// The value is encoded into a tree by the protobuf-JSON tree encoder, which writes what
+    /// `JSONEncoder` writes for every type the models use (no JSON text and re-parse in between).
+    ///
+    /// - Throws: `EncodingError` for a value that encodes nothing, a non-finite number or a `Decimal`.
     public static func encode(_ value: some Encodable) throws -> [UInt8] {
-        do {
-            return try serialize(JSONValueEncoder.encode(value))
-        } catch is JSONValueEncoder.Unsupported {
-            return try encodeThroughText(value)
+        let root = ProtoJSONSlot()
+        try root.store(value, codingPath: [])
+        guard !root.isEmpty else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "the value encoded nothing"))
         }
+        return try serialize(JSONValue(root.resolved()))
     }
+}
 
-    /// `JSONEncoder`, then a strict parse of its output and canonical serialization.
-    static func encodeThroughText(_ value: some Encodable) throws -> [UInt8] {
-        let data = try JSONEncoder().encode(value)
-        // The encoder's own output is trusted, so only the depth bound matters here.
-        let limits = JSONLimits(maxBytes: .max, maxDepth: 512)
-        return try canonicalize(data, limits: limits)
+extension JSONValue {
+    /// The value of a protobuf-JSON tree; members are put in canonical order.
+    init(_ node: ProtoJSONNode) throws(ModelError) {
+        switch node {
+        case .null: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .number(let text):
+            guard let number = JSONNumber(literal: text) else {
+                throw ModelError(.invalidValue, field: "", "the encoder wrote \(text), which is not a JSON number")
+            }
+            self = .number(number)
+        case .string(let text): self = .string(text)
+        case .array(let elements):
+            var values: [JSONValue] = []
+            values.reserveCapacity(elements.count)
+            for element in elements { values.append(try JSONValue(element)) }
+            self = .array(values)
+        case .object(let members):
+            var converted: [JSONObject.Member] = []
+            converted.reserveCapacity(members.count)
+            for member in members { converted.append(JSONObject.Member(key: member.name, value: try JSONValue(member.value))) }
+            self = .object(try JSONObject(members: converted))
+        }
     }
 }
 

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// One place in the tree being built; nested containers fill their own slot later.
 ///
 /// A class so that containers handed out earlier still write into the tree. Each encode
@@ -44,6 +50,12 @@ final class ProtoJSONSlot {
         return child
     }
 
+    /// True until something was written here.
+    var isEmpty: Bool {
+        if case .empty = content { return true }
+        return false
+    }
+
     var count: Int {
         if case .array(let elements) = content { return elements.count }
         return 0
@@ -66,6 +78,11 @@ final class ProtoJSONSlot {
         case let number as any BinaryInteger: content = .value(.number(String(describing: number)))
         case let number as Double: content = .value(try Self.number(number, codingPath: codingPath))
         case let number as Float: content = .value(try Self.number(Double(number), codingPath: codingPath))
+        // As JSONEncoder writes them by default (Date's own encoding, seconds since 2001, is too).
+        case let data as Data: content = .value(.string(data.base64EncodedString()))
+        case let url as URL: content = .value(.string(url.absoluteString))
+        case is Decimal:
+            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "Decimal has no protobuf-JSON form here"))
         default: try value.encode(to: ProtoJSONTreeEncoder(slot: self, codingPath: codingPath))
         }
     }
