@@ -16,14 +16,10 @@ struct SigningFlags: ParsableArguments {
     @Option(help: ArgumentHelp("A SigningConfig JSON document naming the CA, logs and timestamp authorities to use (default: Sigstore's public-good instance, embedded).", valueName: "file"))
     var signingConfig: String?
 
-    @Option(help: ArgumentHelp("A ClientTrustConfig JSON document: its signing config picks the services, its trusted root checks the result.", valueName: "file"))
-    var trustConfig: String?
-
-    @Option(help: ArgumentHelp("A TrustedRoot JSON document to verify the new bundle against before writing it.", valueName: "file"))
-    var trustedRoot: String?
-
-    @Flag(help: "Use Sigstore's public-good staging instance: its embedded signing config and trusted root.")
-    var staging = false
+    /// `--trusted-root`, `--trust-config` (whose signing config also picks the services) and
+    /// `--staging`: what the new bundle is verified against before it is written.
+    @OptionGroup
+    var trust: TrustOptions
 
     @Option(help: ArgumentHelp("Use only transparency logs of this API version: 1 or 2 (default: the highest offered).", valueName: "version"))
     var rekorVersion: UInt32?
@@ -32,9 +28,6 @@ struct SigningFlags: ParsableArguments {
     var yes = false
 
     func validate() throws {
-        if [trustedRoot != nil, trustConfig != nil, staging].filter({ $0 }).count > 1 {
-            throw ValidationError("--trusted-root, --trust-config and --staging are mutually exclusive")
-        }
         if let rekorVersion, rekorVersion != 1, rekorVersion != 2 {
             throw ValidationError("--rekor-version must be 1 or 2")
         }
@@ -46,24 +39,13 @@ struct SigningFlags: ParsableArguments {
     /// The signer the flags describe: services from `--signing-config` (or the trust config's),
     /// and the trusted root to check the bundle against.
     func signer() throws -> Signer {
-        var signingConfig: SigningConfig?
-        var trustedRoot: TrustedRoot?
-        if let trustConfig {
-            let config = try LocalFile.decode(ClientTrustConfig.self, at: trustConfig, what: "trust config")
-            signingConfig = config.signingConfig
-            trustedRoot = config.trustedRoot
-        }
-        if let path = self.signingConfig {
-            signingConfig = try LocalFile.decode(SigningConfig.self, at: path, what: "signing config")
-        }
-        if let path = self.trustedRoot {
-            trustedRoot = try LocalFile.decode(TrustedRoot.self, at: path, what: "trusted root")
-        } else if trustedRoot == nil {
-            trustedRoot = try (staging ? SigstoreInstance.staging : .publicGood).trustedRoot()
-        }
-        // Without a configuration naming the services, sign against the public-good instance
-        // whose trusted root checks the result.
-        let services = try signingConfig ?? (staging ? SigstoreInstance.staging : .publicGood).signingConfig()
+        let trustConfig = try trust.loadTrustConfig()
+        let trustedRoot = try trust.loadTrustedRoot(trustConfig: trustConfig)
+        // Without a configuration naming the services, sign against the embedded instance whose
+        // trusted root checks the result.
+        let services = try signingConfig.map { try LocalFile.decode(SigningConfig.self, at: $0, what: "signing config") }
+            ?? trustConfig?.signingConfig
+            ?? trust.instance.signingConfig()
         return Signer(signingConfig: services, trustedRoot: trustedRoot, options: SigningOptions(rekorVersion: rekorVersion))
     }
 

@@ -9,10 +9,10 @@ struct TrustOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A TrustedRoot JSON document to verify against.", valueName: "file"))
     var trustedRoot: String?
 
-    @Option(help: ArgumentHelp("A ClientTrustConfig JSON document whose trusted root to verify against.", valueName: "file"))
+    @Option(help: ArgumentHelp("A ClientTrustConfig JSON document whose trusted root to verify against (when signing, its signing config also picks the services).", valueName: "file"))
     var trustConfig: String?
 
-    @Flag(help: "Verify against the embedded Sigstore public-good staging trusted root instead of production.")
+    @Flag(help: "Use the embedded Sigstore public-good staging instance instead of production.")
     var staging = false
 
     func validate() throws {
@@ -22,15 +22,29 @@ struct TrustOptions: ParsableArguments {
         }
     }
 
+    /// The embedded instance the flags choose when no file names the trust.
+    var instance: SigstoreInstance { staging ? .staging : .publicGood }
+
+    /// The ClientTrustConfig `--trust-config` names, if any.
+    func loadTrustConfig() throws(CLIError) -> ClientTrustConfig? {
+        guard let trustConfig else { return nil }
+        return try LocalFile.decode(ClientTrustConfig.self, at: trustConfig, what: "trust config")
+    }
+
     /// The trusted root the flags name.
     func loadTrustedRoot() throws(CLIError) -> TrustedRoot {
+        try loadTrustedRoot(trustConfig: loadTrustConfig())
+    }
+
+    /// The trusted root the flags name, with `--trust-config` already read as `trustConfig`.
+    func loadTrustedRoot(trustConfig: ClientTrustConfig?) throws(CLIError) -> TrustedRoot {
         if let trustedRoot {
             return try LocalFile.decode(TrustedRoot.self, at: trustedRoot, what: "trusted root")
         }
         if let trustConfig {
-            return try LocalFile.decode(ClientTrustConfig.self, at: trustConfig, what: "trust config").trustedRoot
+            return trustConfig.trustedRoot
         }
-        return try (staging ? SigstoreInstance.staging : .publicGood).trustedRoot()
+        return try instance.trustedRoot()
     }
 
     /// A verifier for the trusted root the flags name.
