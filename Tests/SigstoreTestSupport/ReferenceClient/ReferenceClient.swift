@@ -29,7 +29,6 @@ public enum ReferenceClient {
     /// ``run(_:environment:)`` on a thread of its own, so waiting for the child never blocks the
     /// cooperative pool an in-process server needs to answer the child's requests.
     public static func runDetached(_ arguments: [String], environment: [String: String]? = nil) async throws -> ProcessResult {
-        guard let executable else { return ProcessResult(status: -1, output: "sigstore-python is not installed") }
-        return try await ProcessRunner.runDetached(executable, arguments, environment: environment)
+        try await ProcessRunner.detached { try run(arguments, environment: environment) }
     }
 }
