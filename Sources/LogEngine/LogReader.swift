@@ -38,6 +38,15 @@ public struct LogReader: Sendable {
         return try await storage.inclusionProof(leafIndex: leafIndex, treeSize: treeSize)
     }
 
+    /// The inclusion proof of an appended entry against the tree head it was acknowledged with:
+    /// the one its commit computed in memory, else (a duplicate) one read from storage.
+    public func inclusionProof(for result: AppendResult) async throws -> InclusionProof {
+        if let proof = result.inclusionProof {
+            return proof
+        }
+        return try await inclusionProof(leafIndex: result.entry.index, treeSize: result.treeHead.size)
+    }
+
     /// The consistency proof from the tree of `oldSize` leaves to the tree of `newSize` leaves.
     ///
     /// - Throws: ``LogEngineError/Code/treeSizeOutOfRange`` when `newSize` exceeds the log or

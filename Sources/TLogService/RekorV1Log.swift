@@ -64,7 +64,8 @@ public struct RekorV1Log: Sendable {
         if result.isDuplicate {
             throw RekorError(.duplicate, "an equivalent entry already exists in the transparency log with UUID \(uuid)", existingIndex: result.entry.index, existingUUID: uuid)
         }
-        return CreatedEntry(uuid: uuid, body: try await response(for: result.entry, treeHead: result.treeHead, proof: result.inclusionProof))
+        let proof = try await reader.inclusionProof(for: result)
+        return CreatedEntry(uuid: uuid, body: try await response(for: result.entry, treeHead: result.treeHead, proof: proof))
     }
 
     /// Parses and validates a proposed entry. Kept synchronous and out of `createEntry`: Swift 6.3's
@@ -120,8 +121,8 @@ public struct RekorV1Log: Sendable {
         return try encode(RekorV1.ConsistencyProof(rootHash: root, hashes: proof.hashes))
     }
 
-    /// The `{"<entryID>": LogEntry}` map of `entry`, proved against `treeHead` (or the latest)
-    /// with `proof` when the caller has it, else with one read from storage.
+    /// The `{"<entryID>": LogEntry}` map of `entry`, proved against `treeHead` (or the latest);
+    /// `proof`, when given, is the entry's proof against `treeHead`.
     func logEntry(for entry: LoggedEntry, treeHead: TreeHead?, proof known: InclusionProof? = nil) async throws -> RekorV1.LogEntryResponse {
         let head: TreeHead
         if let treeHead {
@@ -130,7 +131,7 @@ public struct RekorV1Log: Sendable {
             head = try await reader.latestTreeHead()
         }
         let proof: InclusionProof
-        if let known, treeHead != nil, known.leafIndex == entry.index, known.treeSize == head.size {
+        if let known {
             proof = known
         } else {
             proof = try await reader.inclusionProof(leafIndex: entry.index, treeSize: head.size)

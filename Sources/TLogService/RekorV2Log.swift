@@ -53,12 +53,7 @@ public struct RekorV2Log: Sendable {
             throw RekorError(.duplicate, "an equivalent entry already exists in the transparency log at index \(result.entry.index)",
                              existingIndex: result.entry.index, existingUUID: Hex.encode(result.entry.leafHash))
         }
-        let proof: InclusionProof
-        if let known = result.inclusionProof {
-            proof = known
-        } else {
-            proof = try await reader.inclusionProof(leafIndex: result.entry.index, treeSize: result.treeHead.size)
-        }
+        let proof = try await reader.inclusionProof(for: result)
         let entry = TransparencyLogEntry(
             logIndex: Int64(result.entry.index),
             logId: LogId(keyId: logID),
