@@ -10,14 +10,21 @@ public struct AppendResult: Sendable, Hashable {
     /// A durable tree head that contains ``entry``: prove inclusion against its size and
     /// return its checkpoint.
     public var treeHead: TreeHead
-    /// The entry's inclusion proof against ``treeHead``, when the commit that logged it computed
-    /// it in memory (always for a new entry; nil for a duplicate, whose proof must be read).
-    public var inclusionProof: InclusionProof?
+    /// What the commit that logged the entry knows of its batch's tree, shared by every writer
+    /// of the batch; nil for a duplicate.
+    public var appendedLeafProofs: AppendedLeafProofs?
 
-    public init(entry: LoggedEntry, isDuplicate: Bool, treeHead: TreeHead, inclusionProof: InclusionProof? = nil) {
+    public init(entry: LoggedEntry, isDuplicate: Bool, treeHead: TreeHead, appendedLeafProofs: AppendedLeafProofs? = nil) {
         self.entry = entry
         self.isDuplicate = isDuplicate
         self.treeHead = treeHead
-        self.inclusionProof = inclusionProof
+        self.appendedLeafProofs = appendedLeafProofs
+    }
+
+    /// The entry's inclusion proof against ``treeHead``, built in memory by the caller's task
+    /// (not the sequencer's) from its batch; nil for a duplicate, whose proof must be read.
+    public var inclusionProof: InclusionProof? {
+        guard !isDuplicate else { return nil }
+        return try? appendedLeafProofs?.inclusionProof(leafIndex: entry.index)
     }
 }

@@ -46,11 +46,11 @@ extension Sequencer {
         }
         tree = range
         head = newHead
-        // Each writer gets its proof from memory: no read of the batch just written. The batch is
-        // durable by now, so a proof that cannot be built here (never seen) is left to a read.
+        // Each writer builds its proof from the batch's nodes in its own task: no read of the batch
+        // just written, and no per-entry work in the sequencer.
         return outcomes.map { outcome in
-            let proof = outcome.isDuplicate ? nil : try? proofs?.inclusionProof(leafIndex: outcome.entry.index)
-            return AppendResult(entry: outcome.entry, isDuplicate: outcome.isDuplicate, treeHead: newHead, inclusionProof: proof)
+            AppendResult(entry: outcome.entry, isDuplicate: outcome.isDuplicate, treeHead: newHead,
+                         appendedLeafProofs: outcome.isDuplicate ? nil : proofs)
         }
     }
 

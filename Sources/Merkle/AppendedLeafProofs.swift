@@ -13,7 +13,7 @@
 /// let proofs = AppendedLeafProofs(before: before, completed: completed)
 /// let proof = try proofs.inclusionProof(leafIndex: before.size)  // in the tree of range.size
 /// ```
-public struct AppendedLeafProofs: Sendable {
+public struct AppendedLeafProofs: Sendable, Hashable {
     private var hashes: [NodeID: [UInt8]]
     private let firstNewLeaf: UInt64
     private let treeSize: UInt64
