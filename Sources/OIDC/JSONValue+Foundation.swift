@@ -5,8 +5,7 @@ extension JSONValue {
     /// `JSONValue` through `Codable` (whose only way to learn a value's type is to try each in turn).
     /// This is the hot path of token verification.
     static func parseObject(_ json: some DataProtocol) -> [String: JSONValue]? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any] else { return nil }
-        return object.mapValues(JSONValue.init(foundationObject:))
+        parse(json)?.objectValue
     }
 
     /// Parses any JSON text (an object, an array or a scalar) the same fast way; nil when it is
