@@ -13,13 +13,7 @@ final class ServeProcess: Sendable {
     private let output: PipeReader
 
     /// The `signetd` executable built next to the test binary.
-    static let executable: URL? = {
-        let candidates = [
-            URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent(),
-            Bundle.main.bundleURL.deletingLastPathComponent(),
-        ]
-        return candidates.map { $0.appendingPathComponent("signetd") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    static let executable: URL? = ProcessRunner.builtExecutable(named: "signetd")
 
     struct Failure: Error, CustomStringConvertible {
         var description: String

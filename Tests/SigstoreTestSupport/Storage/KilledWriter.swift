@@ -14,16 +14,7 @@ public enum KilledWriter {
     }
 
     /// The `tlog-load` executable in the build directory holding the test binary.
-    public static let loadTool: URL? = builtExecutable(named: "tlog-load")
-
-    /// An executable product of this package, found next to the test binary.
-    public static func builtExecutable(named name: String) -> URL? {
-        let candidates = [
-            URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent(),
-            Bundle.main.bundleURL.deletingLastPathComponent(),
-        ]
-        return candidates.map { $0.appendingPathComponent(name) }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    public static let loadTool: URL? = ProcessRunner.builtExecutable(named: "tlog-load")
 
     /// Runs `tlog-load ARGUMENTS --print-acknowledged` until it acknowledged `count` entries,
     /// kills it, and returns every acknowledgement it printed, including those still in the pipe.

@@ -62,6 +62,15 @@ public enum ProcessRunner {
             errorOutput: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
     }
 
+    /// An executable product of this package, found next to the test binary.
+    public static func builtExecutable(named name: String) -> URL? {
+        let candidates = [
+            URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent(),
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+        ]
+        return candidates.map { $0.appendingPathComponent(name) }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
     /// ``run(_:_:environment:currentDirectory:separateErrorOutput:)`` waited for on a dispatch
     /// thread: the cooperative pool (two threads here) stays free for in-process servers, which
     /// the child may be calling.
